@@ -1,0 +1,12 @@
+//! HTTP: Microsoft Graph, and the site's own files. This module is the only code that does HTTP.
+
+mod client;
+mod error;
+mod policies;
+mod site_file;
+mod sleep;
+
+pub use client::{GraphClient, RetryWait, TokenSource, WaitNotice};
+pub use error::GraphClientError;
+pub use policies::list_all_policies;
+pub use site_file::{fetch_site_text, SiteFileError};

@@ -1,0 +1,13 @@
+//! Pages and the pieces they share.
+
+mod error_panel;
+mod policy_list;
+mod setup_page;
+mod sign_in_page;
+mod top_bar;
+
+pub use error_panel::ErrorPanel;
+pub use policy_list::{PolicyListPage, PolicyRow};
+pub use setup_page::SetupPage;
+pub use sign_in_page::SignInPage;
+pub use top_bar::TopBar;
