@@ -21,7 +21,10 @@ use crate::{
 enum Boot {
     Starting,
     /// The configuration is missing or wrong: the setup page says which field.
-    NeedsSetup { headline: Option<String>, problems: Vec<ConfigProblem> },
+    NeedsSetup {
+        headline: Option<String>,
+        problems: Vec<ConfigProblem>,
+    },
     /// MSAL could not start (bundle missing, authority unreachable).
     AuthFailed(AuthError),
     Ready,
@@ -43,7 +46,8 @@ pub fn App() -> impl IntoView {
         boot.set(next);
     });
 
-    move || match boot.get() {
+    move || {
+        match boot.get() {
         Boot::Starting => view! {
             <p class="boot" data-testid="loading" role="status">"Starting Policy Desk…"</p>
         }
@@ -65,6 +69,7 @@ pub fn App() -> impl IntoView {
             view! { <Shell/> }.into_any()
         }
     }
+    }
 }
 
 /// Reads config.json, then (in MSAL mode) starts MSAL and finishes any redirect sign-in.
@@ -76,7 +81,10 @@ async fn start() -> Result<Session, Boot> {
             message: "Deploy a config.json beside index.html (see the README's “Use with your tenant”).".into(),
         }],
     })?;
-    let config = parse_config(&text).map_err(|problems| Boot::NeedsSetup { headline: None, problems })?;
+    let config = parse_config(&text).map_err(|problems| Boot::NeedsSetup {
+        headline: None,
+        problems,
+    })?;
     let account = RwSignal::new_local(None);
     let auth = match (config.mode, config.msal.clone()) {
         (Mode::Msal, Some(settings)) => {

@@ -88,14 +88,20 @@ pub fn parse_config(text: &str) -> Result<RuntimeConfig, Vec<ConfigProblem>> {
         )]);
     };
     let mut problems = Vec::new();
-    let mut fields = Fields { obj, problems: &mut problems };
+    let mut fields = Fields {
+        obj,
+        problems: &mut problems,
+    };
 
     let mode = match obj.get("mode") {
         None => Mode::Msal,
         Some(v) => match serde_json::from_value::<Mode>(v.clone()) {
             Ok(m) => m,
             Err(_) => {
-                fields.problem("mode", "Use \"msal\" to sign in to your tenant or \"demo\" for the sample tenant.");
+                fields.problem(
+                    "mode",
+                    "Use \"msal\" to sign in to your tenant or \"demo\" for the sample tenant.",
+                );
                 Mode::Msal
             }
         },
@@ -104,7 +110,10 @@ pub fn parse_config(text: &str) -> Result<RuntimeConfig, Vec<ConfigProblem>> {
         .optional_string("graphBaseUrl")
         .unwrap_or_else(|| DEFAULT_GRAPH_BASE_URL.to_owned());
     if !is_http_url(&graph_base_url) {
-        fields.problem("graphBaseUrl", "Give the Graph endpoint with its version, e.g. https://graph.microsoft.com/v1.0.");
+        fields.problem(
+            "graphBaseUrl",
+            "Give the Graph endpoint with its version, e.g. https://graph.microsoft.com/v1.0.",
+        );
     }
     let graph_base_url = graph_base_url.trim_end_matches('/').to_owned();
 
@@ -115,7 +124,11 @@ pub fn parse_config(text: &str) -> Result<RuntimeConfig, Vec<ConfigProblem>> {
     };
 
     if problems.is_empty() {
-        Ok(RuntimeConfig { mode, graph_base_url, msal })
+        Ok(RuntimeConfig {
+            mode,
+            graph_base_url,
+            msal,
+        })
     } else {
         Err(problems)
     }
@@ -163,7 +176,12 @@ impl Fields<'_> {
             Some(Value::Array(items)) => {
                 let strings: Option<Vec<String>> = items
                     .iter()
-                    .map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                    })
                     .collect();
                 if strings.is_none() {
                     self.problem(field, "Must be a list of non-empty text values.");
@@ -187,14 +205,20 @@ impl Fields<'_> {
             "Use https://login.microsoftonline.com/<your tenant id>.",
         );
         if !authority.is_empty() && !authority.starts_with("https://") {
-            self.problem("authority", "Must start with https:// (MSAL refuses insecure authorities).");
+            self.problem(
+                "authority",
+                "Must start with https:// (MSAL refuses insecure authorities).",
+            );
         }
         let redirect_uri = self.required_string(
             "redirectUri",
             "Use this site's redirect.html, e.g. https://policies.example.org/redirect.html, and register it as an SPA redirect URI.",
         );
         if !redirect_uri.is_empty() && !is_http_url(&redirect_uri) {
-            self.problem("redirectUri", "Must be a full http(s) URL of this site's redirect.html.");
+            self.problem(
+                "redirectUri",
+                "Must be a full http(s) URL of this site's redirect.html.",
+            );
         }
         let post_logout_redirect_uri = self
             .optional_string("postLogoutRedirectUri")
@@ -211,13 +235,14 @@ impl Fields<'_> {
         };
         let scopes = match self.string_list("scopes") {
             Some(list) if list.is_empty() => {
-                self.problem("scopes", "List at least https://graph.microsoft.com/EntitlementManagement.Read.All.");
+                self.problem(
+                    "scopes",
+                    "List at least https://graph.microsoft.com/EntitlementManagement.Read.All.",
+                );
                 list
             }
             Some(list) => list,
-            None => vec![
-                "https://graph.microsoft.com/EntitlementManagement.Read.All".to_owned(),
-            ],
+            None => vec!["https://graph.microsoft.com/EntitlementManagement.Read.All".to_owned()],
         };
         MsalSettings {
             client_id,
@@ -248,7 +273,8 @@ mod tests {
 
     #[test]
     fn demo_config_needs_no_sign_in_settings() {
-        let cfg = parse_config(r#"{"mode":"demo","graphBaseUrl":"http://127.0.0.1:9/v1.0/"}"#).unwrap();
+        let cfg =
+            parse_config(r#"{"mode":"demo","graphBaseUrl":"http://127.0.0.1:9/v1.0/"}"#).unwrap();
         assert_eq!(cfg.mode, Mode::Demo);
         assert_eq!(cfg.graph_base_url, "http://127.0.0.1:9/v1.0");
         assert!(cfg.msal.is_none());
@@ -265,7 +291,10 @@ mod tests {
         let msal = cfg.msal.unwrap();
         assert_eq!(msal.client_id, "abc");
         assert_eq!(msal.protocol_mode, ProtocolMode::Oidc);
-        assert_eq!(msal.post_logout_redirect_uri, "https://app.example/redirect.html");
+        assert_eq!(
+            msal.post_logout_redirect_uri,
+            "https://app.example/redirect.html"
+        );
         assert_eq!(msal.known_authorities, vec!["login.microsoftonline.com"]);
         assert_eq!(cfg.graph_base_url, DEFAULT_GRAPH_BASE_URL);
     }
@@ -284,8 +313,19 @@ mod tests {
             r#"{"mode":"prod","clientId":5,"authority":"http://insecure","redirectUri":"redirect.html",
                 "scopes":[],"protocolMode":"saml","graphBaseUrl":"graph"}"#,
         ));
-        for f in ["mode", "graphBaseUrl", "clientId", "authority", "redirectUri", "protocolMode", "scopes"] {
-            assert!(fields.contains(&f.to_owned()), "{f} not reported in {fields:?}");
+        for f in [
+            "mode",
+            "graphBaseUrl",
+            "clientId",
+            "authority",
+            "redirectUri",
+            "protocolMode",
+            "scopes",
+        ] {
+            assert!(
+                fields.contains(&f.to_owned()),
+                "{f} not reported in {fields:?}"
+            );
         }
     }
 

@@ -33,10 +33,15 @@ async fn setup_page_names_each_bad_field() {
         }
     });
     leptos::task::tick().await;
-    let items = host.query_selector_all("[data-testid=setup-problem]").unwrap();
+    let items = host
+        .query_selector_all("[data-testid=setup-problem]")
+        .unwrap();
     assert_eq!(items.length(), 2);
     let first: web_sys::Element = items.get(0).unwrap().unchecked_into();
-    assert_eq!(first.get_attribute("data-field").as_deref(), Some("clientId"));
+    assert_eq!(
+        first.get_attribute("data-field").as_deref(),
+        Some("clientId")
+    );
     assert!(first.text_content().unwrap().contains("Missing."));
 }
 
@@ -57,7 +62,10 @@ async fn error_panel_shows_code_message_and_request_id() {
             .text_content()
             .unwrap()
     };
-    assert_eq!(text("[data-testid=error-code]"), "InvalidAuthenticationToken");
+    assert_eq!(
+        text("[data-testid=error-code]"),
+        "InvalidAuthenticationToken"
+    );
     assert!(text("[data-testid=error-message]").contains("Invalid audience"));
     assert_eq!(
         text("[data-testid=error-request-id]"),
@@ -84,5 +92,9 @@ fn seed_policy_row_uses_names_and_plain_words() {
         "who-can-request should be plain words, got {:?}",
         row.who
     );
-    assert!(row.who.to_lowercase().contains("connected organization"), "{}", row.who);
+    assert!(
+        row.who.to_lowercase().contains("connected organization"),
+        "{}",
+        row.who
+    );
 }

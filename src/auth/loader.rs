@@ -36,6 +36,8 @@ pub async fn load_msal_bundle() -> Result<(), AuthError> {
     if msal_js::bundle_present() {
         Ok(())
     } else {
-        Err(AuthError::bundle(&format!("{BUNDLE_PATH} loaded but did not define window.msal")))
+        Err(AuthError::bundle(&format!(
+            "{BUNDLE_PATH} loaded but did not define window.msal"
+        )))
     }
 }

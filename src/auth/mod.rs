@@ -35,7 +35,9 @@ impl Account {
                 .unwrap_or_default()
         };
         let username = field("username");
-        let name = Some(field("name")).filter(|n| !n.is_empty()).unwrap_or_else(|| username.clone());
+        let name = Some(field("name"))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| username.clone());
         Some(Account {
             name,
             username,
@@ -110,7 +112,8 @@ impl MsalAuth {
         let account = account_of_result(&result)
             .ok_or_else(|| AuthError::config("Sign-in finished without an account."))?;
         self.pca.set_active_account(&account);
-        Account::from_js(&account).ok_or_else(|| AuthError::config("Sign-in finished without an account."))
+        Account::from_js(&account)
+            .ok_or_else(|| AuthError::config("Sign-in finished without an account."))
     }
 
     /// Signs out at the identity provider too; MSAL does not send `id_token_hint` unless we pass it,

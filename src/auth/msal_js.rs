@@ -19,22 +19,39 @@ extern "C" {
 
     /// Resolves to an `AuthenticationResult` after a redirect sign-in, or `null` on a normal page load.
     #[wasm_bindgen(method, catch, js_name = handleRedirectPromise)]
-    pub async fn handle_redirect_promise(this: &PublicClientApplication) -> Result<JsValue, JsValue>;
+    pub async fn handle_redirect_promise(
+        this: &PublicClientApplication,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = loginRedirect)]
-    pub async fn login_redirect(this: &PublicClientApplication, request: &JsValue) -> Result<JsValue, JsValue>;
+    pub async fn login_redirect(
+        this: &PublicClientApplication,
+        request: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = loginPopup)]
-    pub async fn login_popup(this: &PublicClientApplication, request: &JsValue) -> Result<JsValue, JsValue>;
+    pub async fn login_popup(
+        this: &PublicClientApplication,
+        request: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = acquireTokenSilent)]
-    pub async fn acquire_token_silent(this: &PublicClientApplication, request: &JsValue) -> Result<JsValue, JsValue>;
+    pub async fn acquire_token_silent(
+        this: &PublicClientApplication,
+        request: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = acquireTokenRedirect)]
-    pub async fn acquire_token_redirect(this: &PublicClientApplication, request: &JsValue) -> Result<JsValue, JsValue>;
+    pub async fn acquire_token_redirect(
+        this: &PublicClientApplication,
+        request: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = logoutRedirect)]
-    pub async fn logout_redirect(this: &PublicClientApplication, request: &JsValue) -> Result<JsValue, JsValue>;
+    pub async fn logout_redirect(
+        this: &PublicClientApplication,
+        request: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     /// The account set with `setActiveAccount`, or `null`.
     #[wasm_bindgen(method, js_name = getActiveAccount)]

@@ -18,10 +18,11 @@ pub type TokenSource =
 pub type WaitNotice = Rc<dyn Fn(Option<RetryWait>)>;
 
 /// Why and for how long the client is waiting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryWait {
     pub status: u16,
-    pub seconds: f64,
+    /// Whole seconds, rounded up: what the page shows.
+    pub seconds: u64,
     pub attempt: u32,
 }
 
@@ -87,7 +88,8 @@ impl GraphClient {
                     .text()
                     .await
                     .map_err(|e| GraphClientError::Network(e.to_string()))?;
-                return serde_json::from_str(&text).map_err(|e| GraphClientError::Decode(e.to_string()));
+                return serde_json::from_str(&text)
+                    .map_err(|e| GraphClientError::Decode(e.to_string()));
             }
             let error = decode_error(response).await;
             // An expired or revoked token: get a fresh one once before giving up.
@@ -111,7 +113,7 @@ impl GraphClient {
     async fn wait(&self, status: u16, duration: Duration, attempt: u32) {
         self.notify(Some(RetryWait {
             status,
-            seconds: duration.as_secs_f64(),
+            seconds: duration.as_millis().div_ceil(1000) as u64,
             attempt,
         }));
         sleep(duration).await;

@@ -13,7 +13,10 @@ pub async fn list_all_policies(
     client: &GraphClient,
     mut on_page: impl FnMut(Vec<AccessPackageAssignmentPolicy>, bool),
 ) -> Result<(), GraphClientError> {
-    let mut url = Some(list_policies_url(client.base_url(), &ListPoliciesOptions::default()));
+    let mut url = Some(list_policies_url(
+        client.base_url(),
+        &ListPoliciesOptions::default(),
+    ));
     while let Some(current) = url {
         let page: ODataPage<AccessPackageAssignmentPolicy> = client.get_json(&current).await?;
         url = page.next_link;

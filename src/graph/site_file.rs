@@ -27,7 +27,9 @@ pub async fn fetch_site_text(path: &str) -> Result<String, SiteFileError> {
         .map_err(network)?;
     match response.status() {
         200..=299 => response.text().await.map_err(network),
-        404 => Err(SiteFileError::Missing { path: path.to_owned() }),
+        404 => Err(SiteFileError::Missing {
+            path: path.to_owned(),
+        }),
         status => Err(SiteFileError::Status {
             path: path.to_owned(),
             status,

@@ -24,7 +24,10 @@ pub struct PolicyRow {
 impl PolicyRow {
     pub fn from_policy(index: usize, policy: &AccessPackageAssignmentPolicy) -> Self {
         PolicyRow {
-            key: policy.id().map(str::to_owned).unwrap_or_else(|| format!("row-{index}")),
+            key: policy
+                .id()
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("row-{index}")),
             name: policy.display_name().unwrap_or("(no name)").to_owned(),
             package: policy
                 .access_package_name()
@@ -56,7 +59,11 @@ pub fn PolicyListPage() -> impl IntoView {
         let result = list_all_policies(&client, |page, _more| {
             rows.update(|all| {
                 let start = all.len();
-                all.extend(page.iter().enumerate().map(|(i, p)| PolicyRow::from_policy(start + i, p)));
+                all.extend(
+                    page.iter()
+                        .enumerate()
+                        .map(|(i, p)| PolicyRow::from_policy(start + i, p)),
+                );
             });
         })
         .await;
@@ -136,7 +143,7 @@ fn RetryNotice(wait: RetryWait) -> impl IntoView {
     };
     view! {
         <p class="notice" role="status" data-testid="retry-notice">
-            {format!("{reason}; trying again in {:.0} s (attempt {}). Nothing is lost.", wait.seconds.ceil(), wait.attempt + 1)}
+            {format!("{reason}; trying again in {} s (attempt {}). Nothing is lost.", wait.seconds, wait.attempt + 1)}
         </p>
     }
 }

@@ -13,7 +13,9 @@ pub fn SignInPage() -> impl IntoView {
     let redirect = {
         let session = session.clone();
         move |_| {
-            let Some(auth) = session.auth.clone() else { return };
+            let Some(auth) = session.auth.clone() else {
+                return;
+            };
             busy.set(true);
             spawn_local(async move {
                 // On success the browser leaves for the sign-in page; only failures come back here.
@@ -25,7 +27,9 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let popup = move |_| {
-        let Some(auth) = session.auth.clone() else { return };
+        let Some(auth) = session.auth.clone() else {
+            return;
+        };
         let account = session.account;
         busy.set(true);
         error.set(None);
