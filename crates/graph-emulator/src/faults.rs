@@ -1,0 +1,170 @@
+//! Runtime fault injection (`/_emulator/faults`): make the next N matching
+//! requests fail the way Graph and networks fail, so clients' retry and
+//! recovery paths can be tested end to end.
+
+use crate::error::GraphError;
+use crate::server::ConnectionKill;
+use axum::extract::{Request, State};
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FaultMatch {
+    /// HTTP method, case-insensitive; any when absent.
+    pub method: Option<String>,
+    /// Substring of the path; any when absent.
+    pub path_contains: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum Fault {
+    /// 429 TooManyRequests with Retry-After.
+    Throttle { retry_after_seconds: Option<u64> },
+    /// 503 serviceNotAvailable with Retry-After.
+    Unavailable { retry_after_seconds: Option<u64> },
+    /// Wait, then serve normally.
+    Delay { milliseconds: u64 },
+    /// Close the connection without any response.
+    Drop,
+    /// Serve the request (so a POST takes effect), then close without a response.
+    DropAfterCommit,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FaultRule {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default, rename = "match")]
+    pub matcher: FaultMatch,
+    /// How many matching requests to fault; absent = every one until cleared.
+    #[serde(default)]
+    pub count: Option<u32>,
+    pub fault: Fault,
+}
+
+#[derive(Clone, Default)]
+pub struct FaultStore {
+    rules: Arc<Mutex<Vec<FaultRule>>>,
+}
+
+impl FaultStore {
+    pub fn add(&self, mut rule: FaultRule) -> FaultRule {
+        rule.id = Some(uuid::Uuid::new_v4().to_string());
+        self.lock().push(rule.clone());
+        rule
+    }
+
+    pub fn list(&self) -> Vec<FaultRule> {
+        self.lock().clone()
+    }
+
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<FaultRule>> {
+        self.rules.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Takes one use of the first rule matching the request, dropping spent rules.
+    fn take(&self, method: &str, path: &str) -> Option<Fault> {
+        let mut rules = self.lock();
+        let index = rules.iter().position(|rule| {
+            let m = &rule.matcher;
+            m.method
+                .as_deref()
+                .is_none_or(|wanted| wanted.eq_ignore_ascii_case(method))
+                && m.path_contains
+                    .as_deref()
+                    .is_none_or(|part| path.contains(part))
+        })?;
+        let fault = rules[index].fault.clone();
+        if let Some(count) = rules[index].count.as_mut() {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                rules.remove(index);
+            }
+        }
+        Some(fault)
+    }
+}
+
+pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/_emulator/") {
+        return next.run(request).await;
+    }
+    let Some(fault) = faults.take(request.method().as_str(), request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let kill = request.extensions().get::<ConnectionKill>().cloned();
+    match fault {
+        Fault::Throttle {
+            retry_after_seconds,
+        } => {
+            let seconds = retry_after_seconds.unwrap_or(1);
+            retry_later(
+                StatusCode::TOO_MANY_REQUESTS,
+                "TooManyRequests",
+                &format!("Too many requests. Please retry after {seconds} seconds."),
+                seconds,
+            )
+        }
+        Fault::Unavailable {
+            retry_after_seconds,
+        } => {
+            let seconds = retry_after_seconds.unwrap_or(1);
+            retry_later(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "serviceNotAvailable",
+                "The service is temporarily unavailable. Please retry later.",
+                seconds,
+            )
+        }
+        Fault::Delay { milliseconds } => {
+            tokio::time::sleep(Duration::from_millis(milliseconds)).await;
+            next.run(request).await
+        }
+        Fault::Drop => drop_connection(kill).await,
+        Fault::DropAfterCommit => {
+            let committed = next.run(request).await;
+            // The handler ran to completion; its response is discarded on purpose.
+            drop(committed);
+            drop_connection(kill).await
+        }
+    }
+}
+
+fn retry_later(status: StatusCode, code: &str, message: &str, seconds: u64) -> Response {
+    GraphError::new(status, code, message)
+        .with_header(RETRY_AFTER, HeaderValue::from(seconds))
+        .into_response()
+}
+
+/// Closes the connection; never returns while the connection lives.
+async fn drop_connection(kill: Option<ConnectionKill>) -> Response {
+    match kill {
+        Some(kill) => {
+            kill.fire();
+            std::future::pending().await
+        }
+        None => GraphError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "UnknownError",
+            "A drop fault needs a real connection; this request was served in-process.",
+        )
+        .into_response(),
+    }
+}

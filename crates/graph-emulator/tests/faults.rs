@@ -1,0 +1,163 @@
+//! Runtime fault injection through `/_emulator/faults`.
+
+mod common;
+
+use axum::http::Method;
+use common::*;
+use graph_emulator::{router, serve, AppState, Settings};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+async fn add(app: &axum::Router, rule: serde_json::Value) {
+    let reply = send(app, Method::POST, "/_emulator/faults", &[], Some(rule)).await;
+    assert_eq!(reply.status, 201, "{}", reply.json);
+}
+
+#[tokio::test]
+async fn throttle_answers_429_with_retry_after_then_recovers() {
+    let app = sample_app();
+    add(&app, json!({"match": {"method": "GET", "pathContains": "assignmentPolicies"}, "count": 2, "fault": {"kind": "throttle", "retryAfterSeconds": 3}})).await;
+    for _ in 0..2 {
+        let reply = get(&app, POLICIES).await;
+        assert_eq!(reply.status, 429);
+        assert_eq!(error_code(&reply), "TooManyRequests");
+        assert_eq!(reply.headers["retry-after"], "3");
+    }
+    assert_eq!(get(&app, POLICIES).await.status, 200);
+    let rules = get(&app, "/_emulator/faults").await.json;
+    assert_eq!(rules.as_array().unwrap().len(), 0, "spent rules disappear");
+}
+
+#[tokio::test]
+async fn faults_only_hit_matching_requests() {
+    let app = sample_app();
+    add(
+        &app,
+        json!({"match": {"method": "POST"}, "count": 1, "fault": {"kind": "unavailable"}}),
+    )
+    .await;
+    assert_eq!(get(&app, POLICIES).await.status, 200);
+    assert_eq!(
+        get(&app, "/_emulator/tenant").await.status,
+        200,
+        "control endpoints are never faulted"
+    );
+    let reply = send(&app, Method::POST, POLICIES, &[], Some(json!({}))).await;
+    assert_eq!(reply.status, 503);
+    assert_eq!(error_code(&reply), "serviceNotAvailable");
+    assert!(reply.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn delay_slows_the_request_down() {
+    let app = sample_app();
+    add(
+        &app,
+        json!({"count": 1, "fault": {"kind": "delay", "milliseconds": 300}}),
+    )
+    .await;
+    let started = Instant::now();
+    assert_eq!(get(&app, POLICIES).await.status, 200);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn rules_can_be_listed_and_cleared() {
+    let app = sample_app();
+    add(&app, json!({"fault": {"kind": "throttle"}})).await;
+    let listed = get(&app, "/_emulator/faults").await.json;
+    assert_eq!(listed[0]["fault"]["kind"], "throttle");
+    assert!(listed[0]["id"].is_string());
+    assert_eq!(
+        send(&app, Method::DELETE, "/_emulator/faults", &[], None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(get(&app, POLICIES).await.status, 200);
+}
+
+#[tokio::test]
+async fn a_malformed_rule_is_rejected() {
+    let app = sample_app();
+    let reply = send(
+        &app,
+        Method::POST,
+        "/_emulator/faults",
+        &[],
+        Some(json!({"fault": {"kind": "explode"}})),
+    )
+    .await;
+    assert_eq!(reply.status, 400);
+}
+
+/// Drops need a real connection, so these run a real server.
+async fn start_server() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = router(AppState::new(Settings::default()).unwrap());
+    tokio::spawn(async move { serve(listener, app, std::future::pending()).await.unwrap() });
+    url
+}
+
+#[tokio::test]
+async fn drop_closes_the_connection_without_a_response() {
+    let url = start_server().await;
+    let client = reqwest::Client::new();
+    let rule = json!({"match": {"pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "drop"}});
+    assert_eq!(
+        client
+            .post(format!("{url}/_emulator/faults"))
+            .json(&rule)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    let dropped = client.get(format!("{url}{POLICIES}")).send().await;
+    assert!(
+        dropped.is_err(),
+        "expected a connection error, got {dropped:?}"
+    );
+    let next = client.get(format!("{url}{POLICIES}")).send().await.unwrap();
+    assert_eq!(next.status(), 200);
+}
+
+#[tokio::test]
+async fn drop_after_commit_applies_the_post_then_drops() {
+    let url = start_server().await;
+    let client = reqwest::Client::new();
+    let rule = json!({"match": {"method": "POST", "pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "dropAfterCommit"}});
+    client
+        .post(format!("{url}/_emulator/faults"))
+        .json(&rule)
+        .send()
+        .await
+        .unwrap();
+    let body = json!({"displayName": "Committed but unanswered", "accessPackage": {"id": "a2e1ca1e-4e56-47d2-9daa-e2ba8d12a82b"}});
+    let dropped = client
+        .post(format!("{url}{POLICIES}"))
+        .json(&body)
+        .send()
+        .await;
+    assert!(
+        dropped.is_err(),
+        "expected a connection error, got {dropped:?}"
+    );
+    let listed: serde_json::Value = client
+        .get(format!(
+            "{url}{POLICIES}?$filter=displayName%20eq%20'Committed%20but%20unanswered'"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        listed["value"].as_array().unwrap().len(),
+        1,
+        "the create took effect"
+    );
+}
