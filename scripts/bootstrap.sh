@@ -43,6 +43,12 @@ if [ "$(wasm_route)" = rustup ]; then
   echo "rustup's target is installed"
 elif timeout 180 rustup target add wasm32-unknown-unknown; then
   echo "added rustup's target"
+fi
+if [ "$(wasm_route)" = rustup ]; then
+  # std's sources, rebuilt for size in release site builds (scripts/build-site.sh).
+  rustup component list --installed | grep '^rust-src' >/dev/null || timeout 180 rustup component add rust-src \
+    || echo "rust-src is not reachable: site builds will use the prebuilt std (larger wasm)"
+
 else
   echo "rustup's target is not reachable: using Debian's rustc-web with std built from source"
   # shellcheck disable=SC2046

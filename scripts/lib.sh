@@ -30,6 +30,17 @@ wasm_run() {
   fi
 }
 
+# Runs "$@" for a release site build: std is rebuilt with `optimize_for_size` and panics become
+# immediate aborts (no panic formatting or location strings in the wasm). Unstable flags on a stable
+# compiler through RUSTC_BOOTSTRAP, kept to this one command; tests and debug builds keep ordinary
+# panics. RUSTFLAGS reaches only the wasm target (cargo is given --target), not build scripts.
+wasm_size_run() {
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    wasm_run "$@"
+}
+
 # The wasm-bindgen version Cargo.lock resolved; wasm-bindgen-cli must match it exactly.
 locked_wasm_bindgen_version() {
   awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' "$REPO_ROOT/Cargo.lock"

@@ -7,5 +7,6 @@ pub mod app;
 pub mod auth;
 pub mod config;
 pub mod graph;
+pub mod listing;
 pub mod session;
 pub mod ui;

@@ -75,7 +75,7 @@ async fn error_panel_shows_code_message_and_request_id() {
 
 #[wasm_bindgen_test]
 fn seed_policy_row_uses_names_and_plain_words() {
-    use policy_desk::ui::PolicyRow;
+    use policy_desk::listing::PolicyRow;
     use policy_model::AccessPackageAssignmentPolicy;
 
     let mut seed: serde_json::Value =

@@ -98,7 +98,7 @@ impl GraphClient {
                 continue;
             }
             if error.is_retryable() && attempt < MAX_ATTEMPTS {
-                let wait = error.retry_after().unwrap_or_else(|| backoff(attempt));
+                let wait = retry_delay(&error).unwrap_or_else(|| backoff(attempt));
                 if wait <= LONGEST_WAIT {
                     self.wait(error.status(), wait, attempt).await;
                     attempt += 1;
@@ -131,6 +131,13 @@ async fn decode_error(response: Response) -> GraphError {
     let retry_after = response.headers().get("retry-after");
     let body = response.text().await.unwrap_or_default();
     GraphError::from_response(status, retry_after.as_deref(), &body)
+}
+
+/// Retry-After as seconds or as an HTTP date; a date needs the browser's clock (wasm32 has no
+/// system clock, so the model cannot read one itself).
+fn retry_delay(error: &GraphError) -> Option<Duration> {
+    let now = std::time::UNIX_EPOCH + Duration::from_millis(js_sys::Date::now() as u64);
+    error.retry_after_from(now)
 }
 
 /// 1 s, 2 s, 4 s … when Graph gives no Retry-After.

@@ -8,5 +8,5 @@ mod sleep;
 
 pub use client::{GraphClient, RetryWait, TokenSource, WaitNotice};
 pub use error::GraphClientError;
-pub use policies::list_all_policies;
+pub use policies::{list_all_policies, ListSource};
 pub use site_file::{fetch_site_text, SiteFileError};

@@ -1,13 +1,16 @@
 //! Pages and the pieces they share.
 
 mod error_panel;
+mod list_toolbar;
+mod list_url;
 mod policy_list;
 mod setup_page;
 mod sign_in_page;
 mod top_bar;
+mod virtual_rows;
 
 pub use error_panel::ErrorPanel;
-pub use policy_list::{PolicyListPage, PolicyRow};
+pub use policy_list::PolicyListPage;
 pub use setup_page::SetupPage;
 pub use sign_in_page::SignInPage;
 pub use top_bar::TopBar;

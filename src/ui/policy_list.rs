@@ -1,49 +1,26 @@
-//! Every assignment policy in the tenant, named, loaded page by page with visible progress.
+//! Every assignment policy in the tenant: named, searchable, sortable, loaded page by page with
+//! visible progress, and virtualized so 5,000 rows scroll like 50.
 
 use std::rc::Rc;
 
 use leptos::{prelude::*, task::spawn_local};
-use policy_model::{describe::who_can_request, AccessPackageAssignmentPolicy};
 
-use super::error_panel::ErrorPanel;
+use super::{
+    error_panel::ErrorPanel,
+    list_toolbar::ListToolbar,
+    list_url::{use_list_view, ScrollMemory},
+    virtual_rows::{visible_window, ROW_HEIGHT_PX},
+};
 use crate::{
-    graph::{list_all_policies, GraphClientError, RetryWait},
+    graph::{list_all_policies, GraphClientError, ListSource, RetryWait},
+    listing::{ListView, PolicyRow, SortColumn},
     session::use_session,
 };
-
-/// One row as shown: names, never bare ids where a name is known.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicyRow {
-    pub key: String,
-    pub name: String,
-    pub package: String,
-    pub catalog: String,
-    pub who: String,
-}
-
-impl PolicyRow {
-    pub fn from_policy(index: usize, policy: &AccessPackageAssignmentPolicy) -> Self {
-        PolicyRow {
-            key: policy
-                .id()
-                .map(str::to_owned)
-                .unwrap_or_else(|| format!("row-{index}")),
-            name: policy.display_name().unwrap_or("(no name)").to_owned(),
-            package: policy
-                .access_package_name()
-                .or(policy.access_package_id())
-                .unwrap_or("(no access package)")
-                .to_owned(),
-            catalog: policy.catalog_name().unwrap_or_default().to_owned(),
-            who: who_can_request(policy),
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 enum Progress {
     Loading,
-    Done,
+    Done(ListSource),
     Failed(GraphClientError),
 }
 
@@ -53,6 +30,7 @@ pub fn PolicyListPage() -> impl IntoView {
     let rows = RwSignal::new(Vec::<PolicyRow>::new());
     let progress = RwSignal::new(Progress::Loading);
     let waiting = RwSignal::new(None::<RetryWait>);
+    let view_state = use_list_view();
 
     let client = session.graph_client(Rc::new(move |wait| waiting.set(wait)));
     spawn_local(async move {
@@ -68,17 +46,32 @@ pub fn PolicyListPage() -> impl IntoView {
         })
         .await;
         progress.set(match result {
-            Ok(()) => Progress::Done,
+            Ok(source) => Progress::Done(source),
             Err(e) => Progress::Failed(e),
         });
     });
 
+    // Which rows to show, in order: recomputed when rows arrive or the view changes, not on scroll.
+    let shown = Memo::new(move |_| rows.with(|all| view_state.with(|v| v.apply(all))));
+    let loading = move || matches!(progress.get(), Progress::Loading);
+
     let count_text = move || {
-        let n = rows.with(Vec::len);
-        let noun = if n == 1 { "policy" } else { "policies" };
-        match progress.get() {
-            Progress::Loading => format!("{n} {noun} loaded, more coming…"),
-            _ => format!("{n} {noun}"),
+        let total = rows.with(Vec::len);
+        // "0 policies" above an error would read as an empty tenant.
+        if total == 0 && !matches!(progress.get(), Progress::Done(_)) {
+            return String::new();
+        }
+        let showing = shown.with(Vec::len);
+        let noun = if total == 1 { "policy" } else { "policies" };
+        let base = if view_state.with(ListView::is_filtered) {
+            format!("{showing} of {total} {noun}")
+        } else {
+            format!("{total} {noun}")
+        };
+        if loading() {
+            format!("{base} loaded, more coming…")
+        } else {
+            base
         }
     };
 
@@ -98,38 +91,162 @@ pub fn PolicyListPage() -> impl IntoView {
                 }
                 .into_any(),
                 Progress::Failed(error) => view! { <ErrorPanel error=error/> }.into_any(),
-                Progress::Done if rows.with(Vec::is_empty) => view! {
+                Progress::Done(ListSource::PerAccessPackage) => view! {
+                    <p class="notice" role="status" data-testid="role-notice">
+                        "Your role cannot list policies tenant-wide, so these are the policies of the access packages "
+                        "you manage (catalog owner or access package manager)."
+                    </p>
+                }
+                .into_any(),
+                Progress::Done(_) if rows.with(Vec::is_empty) => view! {
                     <p class="empty" data-testid="empty">
                         "This tenant has no access package assignment policies yet, or none you are allowed to read."
                     </p>
                 }
                 .into_any(),
-                Progress::Done => ().into_any(),
+                Progress::Done(_) => ().into_any(),
             }}
             <Show when=move || rows.with(|r| !r.is_empty())>
-                <table class="policy-table" data-testid="policy-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Policy"</th>
-                            <th scope="col">"Access package"</th>
-                            <th scope="col">"Catalog"</th>
-                            <th scope="col">"Who can request"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|row| row.key.clone() let:row>
-                            <tr data-testid="policy-row" data-policy-id=row.key.clone()>
-                                <td data-col="name">{row.name}</td>
-                                <td data-col="package">{row.package}</td>
-                                <td data-col="catalog">{row.catalog}</td>
-                                <td data-col="who">{row.who}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
+                <ListToolbar rows=rows view=view_state/>
+                <PolicyTable rows=rows shown=shown view=view_state loading=Signal::derive(loading)/>
             </Show>
         </main>
     }
+}
+
+/// The table itself: sortable headers and only the rows in (or near) the viewport.
+#[component]
+fn PolicyTable(
+    rows: RwSignal<Vec<PolicyRow>>,
+    shown: Memo<Vec<usize>>,
+    view: RwSignal<ListView>,
+    loading: Signal<bool>,
+) -> impl IntoView {
+    let scroll_top = RwSignal::new(0_u32);
+    let viewport_height = RwSignal::new(600_u32);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let memory = ScrollMemory::for_current_url();
+
+    // Put the scroll position back after a reload, once enough rows are there to scroll to.
+    Effect::new(move |restored: Option<bool>| {
+        if restored == Some(true) {
+            return true;
+        }
+        let (Some(el), Some(saved)) = (scroller.get(), memory.saved()) else {
+            return false;
+        };
+        let needed = saved as usize + el.client_height().max(0) as usize;
+        if shown.with(Vec::len) * ROW_HEIGHT_PX as usize >= needed || !loading.get() {
+            el.set_scroll_top(saved as i32);
+            scroll_top.set(saved);
+            return true;
+        }
+        false
+    });
+
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get() {
+            let top = el.scroll_top().max(0) as u32;
+            scroll_top.set(top);
+            viewport_height.set(el.client_height().max(0) as u32);
+            memory.save(top);
+        }
+    };
+
+    let window = Memo::new(move |_| {
+        visible_window(
+            shown.with(Vec::len),
+            scroll_top.get(),
+            viewport_height.get(),
+        )
+    });
+    let visible_rows = move || {
+        let w = window.get();
+        shown.with(|order| {
+            rows.with(|all| {
+                order[w.first..w.last]
+                    .iter()
+                    .map(|&i| all[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    let header = move |column: SortColumn| {
+        let sort_state = move || {
+            view.with(|v| match (v.sort == column, v.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            })
+        };
+        let on_click = move |_| {
+            view.update(|v| {
+                v.descending = v.sort == column && !v.descending;
+                v.sort = column;
+            });
+        };
+        view! {
+            <th scope="col" aria-sort=sort_state data-col=column.slug()>
+                <button class="sort" on:click=on_click>
+                    {column.label()}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || match sort_state() { "ascending" => "▲", "descending" => "▼", _ => "" }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <div
+            class="table-scroller"
+            node_ref=scroller
+            on:scroll=on_scroll
+            tabindex="0"
+            role="region"
+            aria-label="Assignment policies"
+        >
+            <table class="policy-table" data-testid="policy-table" aria-rowcount=move || shown.with(Vec::len) + 1>
+                <thead>
+                    <tr>{SortColumn::ALL.into_iter().map(header).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().space_before)></tr>
+                    <For each=visible_rows key=|row| row.key.clone() let:row>
+                        <PolicyRowView row=row/>
+                    </For>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().space_after)></tr>
+                </tbody>
+            </table>
+            <Show when=move || shown.with(Vec::is_empty) && !rows.with(Vec::is_empty)>
+                <p class="empty" data-testid="no-matches">"No policy matches these filters."</p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn PolicyRowView(row: PolicyRow) -> impl IntoView {
+    let review = if row.review { "On" } else { "Off" };
+    view! {
+        <tr data-testid="policy-row" data-policy-id=row.key.clone()>
+            <td data-col="name" title=row.description.clone()>{row.name}</td>
+            <td data-col="package" title=row.package.clone()>{row.package.clone()}</td>
+            <td data-col="catalog">{row.catalog}</td>
+            <td data-col="who" title=row.who.clone()>{row.who.clone()}</td>
+            <td data-col="approval">{row.approval}</td>
+            <td data-col="expiration">{row.expiration}</td>
+            <td data-col="review">{review}</td>
+            <td data-col="created">{short_date(&row.created)}</td>
+            <td data-col="modified">{short_date(&row.modified)}</td>
+        </tr>
+    }
+}
+
+/// `2026-01-05T10:00:00Z` → `2026-01-05`: the day is what an admin scans for.
+fn short_date(iso: &str) -> String {
+    iso.get(..10).unwrap_or(iso).to_owned()
 }
 
 /// Graph asked us to slow down (or is briefly unavailable); say so rather than look stuck.

@@ -10,8 +10,9 @@ mod url;
 
 pub use body::{create_body, update_body};
 pub use url::{
-    get_policy_url, list_policies_url, policy_url, ListPoliciesOptions, DEFAULT_LIST_EXPAND,
-    GET_POLICY_EXPAND, POLICIES_PATH,
+    access_packages_with_policies_url, get_policy_url, list_policies_url, policy_url,
+    ListPoliciesOptions, ACCESS_PACKAGES_PATH, DEFAULT_LIST_EXPAND, GET_POLICY_EXPAND,
+    POLICIES_PATH,
 };
 
 use crate::AccessPackageAssignmentPolicy;

@@ -101,6 +101,21 @@ pub fn get_policy_url(graph_base: &str, policy_id: &str) -> String {
     )
 }
 
+/// The access packages the caller can read, each with its policies and catalog:
+/// `{graph_base}/identityGovernance/entitlementManagement/accessPackages?$expand=assignmentPolicies,catalog`.
+///
+/// Graph documents this as the way for catalog owners and access package
+/// managers to read policies, since the tenant-wide list answers them 403.
+pub fn access_packages_with_policies_url(graph_base: &str) -> String {
+    with_query(
+        format!("{}{ACCESS_PACKAGES_PATH}", graph_base.trim_end_matches('/')),
+        &[("$expand", "assignmentPolicies,catalog".to_owned())],
+    )
+}
+
+/// The tenant-wide access package collection, relative to the Graph base.
+pub const ACCESS_PACKAGES_PATH: &str = "/identityGovernance/entitlementManagement/accessPackages";
+
 pub(crate) fn policies_collection_url(graph_base: &str) -> String {
     format!("{}{POLICIES_PATH}", graph_base.trim_end_matches('/'))
 }
@@ -125,6 +140,14 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://graph.microsoft.com/v1.0";
+
+    #[test]
+    fn access_packages_with_policies_for_catalog_owners() {
+        assert_eq!(
+            access_packages_with_policies_url("https://graph.microsoft.com/v1.0/"),
+            "https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackages?$expand=assignmentPolicies,catalog"
+        );
+    }
 
     #[test]
     fn default_list_expands_package_and_catalog() {
