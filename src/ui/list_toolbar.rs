@@ -24,7 +24,10 @@ pub fn ListToolbar(rows: RwSignal<Vec<PolicyRow>>, view: RwSignal<ListView>) -> 
                 .collect();
             names.sort_by_key(|n| n.to_lowercase());
             names.dedup();
-            with_any("All catalogs", names.into_iter().map(|n| (n.clone(), n)).collect())
+            with_any(
+                "All catalogs",
+                names.into_iter().map(|n| (n.clone(), n)).collect(),
+            )
         })
     });
     let packages = Signal::derive(move || {

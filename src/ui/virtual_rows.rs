@@ -49,7 +49,8 @@ mod tests {
         let w = visible_window(count, 100_000, 800);
         assert!(w.last - w.first < 60, "{w:?}");
         assert!(w.first <= 2_500 && w.last > 2_500 + 20, "{w:?}");
-        let total = w.space_before + ((w.last - w.first) as u64) * ROW_HEIGHT_PX as u64 + w.space_after;
+        let total =
+            w.space_before + ((w.last - w.first) as u64) * ROW_HEIGHT_PX as u64 + w.space_after;
         assert_eq!(total, count as u64 * ROW_HEIGHT_PX as u64);
     }
 
