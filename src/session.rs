@@ -24,10 +24,10 @@ impl Session {
         self.auth.is_none()
     }
 
-    /// A Graph client whose token comes from MSAL (or none in demo mode).
-    pub fn graph_client(&self, on_wait: WaitNotice) -> GraphClient {
+    /// Bearer tokens from MSAL (none in demo mode), for Graph calls.
+    pub fn token_source(&self) -> TokenSource {
         let auth = self.auth.clone();
-        let token: TokenSource = Rc::new(move |force_refresh| {
+        Rc::new(move |force_refresh| {
             let auth = auth.clone();
             Box::pin(async move {
                 match auth {
@@ -35,8 +35,12 @@ impl Session {
                     None => Ok(None),
                 }
             })
-        });
-        GraphClient::new(&self.config.graph_base_url, token).with_wait_notice(on_wait)
+        })
+    }
+
+    /// A Graph client whose token comes from MSAL (or none in demo mode).
+    pub fn graph_client(&self, on_wait: WaitNotice) -> GraphClient {
+        GraphClient::new(&self.config.graph_base_url, self.token_source()).with_wait_notice(on_wait)
     }
 }
 

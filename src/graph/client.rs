@@ -61,19 +61,47 @@ impl GraphClient {
     /// GETs an absolute URL (as built by policy-model, or an `@odata.nextLink`) and decodes the JSON.
     /// GET is safe to repeat, so throttling, 503 and dropped connections are retried.
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, GraphClientError> {
+        self.send_repeatable(url, None).await
+    }
+
+    /// POSTs a request that only reads (such as `directoryObjects/getByIds`), so it is retried
+    /// exactly like a GET. Never use it for a POST that creates something.
+    pub async fn post_read_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, GraphClientError> {
+        self.send_repeatable(url, Some(body.to_string())).await
+    }
+
+    /// One request loop for everything that may be sent again: GET without a body, read-only POST
+    /// with one.
+    async fn send_repeatable<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<T, GraphClientError> {
         let mut force_refresh = false;
         let mut attempt = 1;
         loop {
             let token = (self.token)(force_refresh).await?;
-            let mut request = Request::get(url)
-                .header("client-request-id", &new_request_id())
-                .header("Accept", "application/json");
-            if let Some(token) = &token {
-                request = request.header("Authorization", &format!("Bearer {token}"));
+            let mut builder = match body {
+                None => Request::get(url),
+                Some(_) => Request::post(url).header("Content-Type", "application/json"),
             }
-            let outcome = request.send().await;
+            .header("client-request-id", &new_request_id())
+            .header("Accept", "application/json");
+            if let Some(token) = &token {
+                builder = builder.header("Authorization", &format!("Bearer {token}"));
+            }
+            let outcome = match &body {
+                None => builder.send().await,
+                Some(text) => match builder.body(text.clone()) {
+                    Ok(request) => request.send().await,
+                    Err(e) => return Err(GraphClientError::Network(e.to_string())),
+                },
+            };
             let response = match outcome {
-                Ok(r) => r,
                 // A dropped connection or a blip; a CORS refusal looks the same, so give up sooner.
                 Err(_) if attempt < NETWORK_ATTEMPTS => {
                     self.wait(0, backoff(attempt), attempt).await;
@@ -81,6 +109,7 @@ impl GraphClient {
                     continue;
                 }
                 Err(e) => return Err(GraphClientError::Network(e.to_string())),
+                Ok(r) => r,
             };
             if response.ok() {
                 self.notify(None);

@@ -3,6 +3,7 @@
 mod error_panel;
 mod list_toolbar;
 mod list_url;
+mod policy_detail;
 mod policy_list;
 mod setup_page;
 mod sign_in_page;
@@ -10,6 +11,7 @@ mod top_bar;
 mod virtual_rows;
 
 pub use error_panel::ErrorPanel;
+pub use policy_detail::{Names, PolicyDetailPage, PolicyDetailView, Principal};
 pub use policy_list::PolicyListPage;
 pub use setup_page::SetupPage;
 pub use sign_in_page::SignInPage;

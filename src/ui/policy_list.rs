@@ -231,7 +231,11 @@ fn PolicyRowView(row: PolicyRow) -> impl IntoView {
     let review = if row.review { "On" } else { "Off" };
     view! {
         <tr data-testid="policy-row" data-policy-id=row.key.clone()>
-            <td data-col="name" title=row.description.clone()>{row.name}</td>
+            <td data-col="name" title=row.description.clone()>
+                <a href=format!("policies/{}", js_sys::encode_uri_component(&row.key)) data-testid="policy-link">
+                    {row.name}
+                </a>
+            </td>
             <td data-col="package" title=row.package.clone()>{row.package.clone()}</td>
             <td data-col="catalog">{row.catalog}</td>
             <td data-col="who" title=row.who.clone()>{row.who.clone()}</td>

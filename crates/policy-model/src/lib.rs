@@ -31,6 +31,7 @@
 //! ```
 
 pub mod describe;
+pub mod detail;
 mod duration;
 mod enums;
 pub mod error;

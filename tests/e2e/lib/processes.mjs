@@ -150,9 +150,10 @@ export class Emulator {
     this.close = stop;
   }
 
-  async fetchJson(url, { method = 'GET', token, headers = {} } = {}) {
+  async fetchJson(url, { method = 'GET', token, headers = {}, body: requestBody } = {}) {
     const res = await fetch(url.startsWith('http') ? url : `${this.origin}${url}`, {
       method,
+      body: requestBody,
       // tagged, so that the harness's own calls can be told apart from the app's in the emulator's request log
       headers: { accept: 'application/json', [HARNESS_HEADER]: '1', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       signal: AbortSignal.timeout(10000),
@@ -179,6 +180,23 @@ export class Emulator {
   async clearRequests() {
     const r = await this.fetchJson('/_emulator/requests', { method: 'DELETE' });
     if (r.status >= 300) throw new Error(`${this.name}: DELETE /_emulator/requests answered ${r.status}`);
+  }
+
+  /**
+   * POST /_emulator/faults: fault the next `count` matching requests (absent: until cleared).
+   * @param {{match?: {method?: string, pathContains?: string, queryContains?: string}, count?: number, fault: object}} rule
+   * @returns the stored rule (with its id)
+   */
+  async addFault(rule) {
+    const r = await this.fetchJson('/_emulator/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+    if (r.status !== 201) throw new Error(`${this.name}: POST /_emulator/faults ${JSON.stringify(rule)} answered ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    return r.body;
+  }
+
+  /** DELETE /_emulator/faults: no more faults. */
+  async clearFaults() {
+    const r = await this.fetchJson('/_emulator/faults', { method: 'DELETE' });
+    if (r.status >= 300) throw new Error(`${this.name}: DELETE /_emulator/faults answered ${r.status}`);
   }
 
   async tenant() {
