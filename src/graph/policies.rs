@@ -5,6 +5,8 @@ use policy_model::{
     AccessPackage, AccessPackageAssignmentPolicy, Nullable, ODataPage,
 };
 
+use serde::de::DeserializeOwned;
+
 use super::{GraphClient, GraphClientError};
 
 /// Where the policies came from, which the page tells the admin.
@@ -30,48 +32,39 @@ pub async fn list_all_policies(
     match follow_pages(client, first, &mut on_page).await {
         Err(GraphClientError::Graph(e)) if e.status() == 403 => {
             let by_package = access_packages_with_policies_url(client.base_url());
-            follow_package_pages(client, by_package, &mut on_page)
-                .await
-                // Neither list works: the tenant-wide error names the roles that can read it.
-                .map_err(|fallback| match fallback {
-                    GraphClientError::Graph(f) if f.status() == 403 => GraphClientError::Graph(e),
-                    other => other,
-                })?;
+            follow_pages(client, by_package, |packages: Vec<AccessPackage>, more| {
+                on_page(
+                    packages
+                        .into_iter()
+                        .flat_map(policies_with_their_package)
+                        .collect(),
+                    more,
+                )
+            })
+            .await
+            // Neither list works: the tenant-wide error names the roles that can read it.
+            .map_err(|fallback| match fallback {
+                GraphClientError::Graph(f) if f.status() == 403 => GraphClientError::Graph(e),
+                other => other,
+            })?;
             Ok(ListSource::PerAccessPackage)
         }
         other => other.map(|()| ListSource::TenantWide),
     }
 }
 
-async fn follow_pages(
+/// GETs `first` and every `@odata.nextLink` after it, handing each page's items to `each` with
+/// whether more pages are coming.
+async fn follow_pages<T: DeserializeOwned>(
     client: &GraphClient,
     first: String,
-    on_page: &mut impl FnMut(Vec<AccessPackageAssignmentPolicy>, bool),
+    mut each: impl FnMut(Vec<T>, bool),
 ) -> Result<(), GraphClientError> {
     let mut url = Some(first);
     while let Some(current) = url {
-        let page: ODataPage<AccessPackageAssignmentPolicy> = client.get_json(&current).await?;
+        let page: ODataPage<T> = client.get_json(&current).await?;
         url = page.next_link;
-        on_page(page.value, url.is_some());
-    }
-    Ok(())
-}
-
-async fn follow_package_pages(
-    client: &GraphClient,
-    first: String,
-    on_page: &mut impl FnMut(Vec<AccessPackageAssignmentPolicy>, bool),
-) -> Result<(), GraphClientError> {
-    let mut url = Some(first);
-    while let Some(current) = url {
-        let page: ODataPage<AccessPackage> = client.get_json(&current).await?;
-        url = page.next_link;
-        let policies = page
-            .value
-            .into_iter()
-            .flat_map(policies_with_their_package)
-            .collect();
-        on_page(policies, url.is_some());
+        each(page.value, url.is_some());
     }
     Ok(())
 }
