@@ -29,8 +29,16 @@ pub async fn list_all_policies(
     mut on_page: impl FnMut(Vec<AccessPackageAssignmentPolicy>, bool),
 ) -> Result<ListSource, GraphClientError> {
     let first = list_policies_url(client.base_url(), &ListPoliciesOptions::default());
-    match follow_pages(client, first, &mut on_page).await {
-        Err(GraphClientError::Graph(e)) if e.status() == 403 => {
+    // Only a 403 on the very first page means "your role cannot list tenant-wide"; later pages
+    // failing must not start the list over (it would show the first pages twice).
+    let mut delivered_any = false;
+    let tenant_wide = follow_pages(client, first, |page, more| {
+        delivered_any = true;
+        on_page(page, more)
+    })
+    .await;
+    match tenant_wide {
+        Err(GraphClientError::Graph(e)) if e.status() == 403 && !delivered_any => {
             let by_package = access_packages_with_policies_url(client.base_url());
             follow_pages(client, by_package, |packages: Vec<AccessPackage>, more| {
                 on_page(
@@ -53,8 +61,6 @@ pub async fn list_all_policies(
     }
 }
 
-/// GETs `first` and every `@odata.nextLink` after it, handing each page's items to `each` with
-/// whether more pages are coming.
 async fn follow_pages<T: DeserializeOwned>(
     client: &GraphClient,
     first: String,

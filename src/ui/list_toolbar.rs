@@ -51,12 +51,15 @@ pub fn ListToolbar(rows: RwSignal<Vec<PolicyRow>>, view: RwSignal<ListView>) -> 
     ));
     let approval = Signal::stored(yes_no_choices("Required", "Not required"));
     let review = Signal::stored(yes_no_choices("On", "Off"));
+    // "Clear filters" removes itself; focus goes to the search box rather than being lost.
+    let search_box = NodeRef::<leptos::html::Input>::new();
 
     view! {
         <form class="toolbar" role="search" on:submit=|e| e.prevent_default()>
             <label class="field search">
                 <span>"Search"</span>
                 <input
+                    node_ref=search_box
                     type="search"
                     data-testid="search"
                     placeholder="Name, description or access package"
@@ -100,7 +103,10 @@ pub fn ListToolbar(rows: RwSignal<Vec<PolicyRow>>, view: RwSignal<ListView>) -> 
                     on:click=move |_| {
                         view.update(|v| {
                             *v = ListView { sort: v.sort, descending: v.descending, ..Default::default() }
-                        })
+                        });
+                        if let Some(input) = search_box.get_untracked() {
+                            let _ = input.focus();
+                        }
                     }
                 >
                     "Clear filters"

@@ -51,40 +51,34 @@ fn query_string(view: &ListView) -> String {
         .join("&")
 }
 
-/// Scroll position of the list for this URL, in sessionStorage (per tab, gone when it closes).
+/// Scroll position of the list per view (search, filters, sort), in sessionStorage (per tab,
+/// gone when it closes), so a reload puts the admin back where they were.
 #[derive(Clone, Copy)]
 pub struct ScrollMemory;
 
-const SCROLL_KEY: &str = "policy-desk.list-scroll";
+const SCROLL_KEY: &str = "policy-desk.list-scroll?";
 
 impl ScrollMemory {
-    pub fn for_current_url() -> ScrollMemory {
-        ScrollMemory
-    }
-
-    fn key() -> String {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        format!("{SCROLL_KEY}{search}")
+    fn key(view: &ListView) -> String {
+        format!("{SCROLL_KEY}{}", query_string(view))
     }
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.session_storage().ok()?
     }
 
-    pub fn saved(self) -> Option<u32> {
+    pub fn saved(view: &ListView) -> Option<u32> {
         Self::storage()?
-            .get_item(&Self::key())
+            .get_item(&Self::key(view))
             .ok()??
             .parse()
             .ok()
             .filter(|v: &u32| *v > 0)
     }
 
-    pub fn save(self, scroll_top: u32) {
+    pub fn save(view: &ListView, scroll_top: u32) {
         if let Some(storage) = Self::storage() {
-            let _ = storage.set_item(&Self::key(), &scroll_top.to_string());
+            let _ = storage.set_item(&Self::key(view), &scroll_top.to_string());
         }
     }
 }

@@ -57,9 +57,15 @@ pub fn PolicyListPage() -> impl IntoView {
 
     let count_text = move || {
         let total = rows.with(Vec::len);
-        // "0 policies" above an error would read as an empty tenant.
-        if total == 0 && !matches!(progress.get(), Progress::Done(_)) {
-            return String::new();
+        match progress.get() {
+            // "0 policies" above an error would read as an empty tenant.
+            Progress::Failed(_) if total == 0 => return String::new(),
+            // Neither may a partial count read as the whole tenant.
+            Progress::Failed(_) => {
+                return format!("{total} loaded before the error below: the list is incomplete")
+            }
+            Progress::Loading if total == 0 => return String::new(),
+            _ => {}
         }
         let showing = shown.with(Vec::len);
         let noun = if total == 1 { "policy" } else { "policies" };
@@ -125,14 +131,14 @@ fn PolicyTable(
     let scroll_top = RwSignal::new(0_u32);
     let viewport_height = RwSignal::new(600_u32);
     let scroller = NodeRef::<leptos::html::Div>::new();
-    let memory = ScrollMemory::for_current_url();
 
     // Put the scroll position back after a reload, once enough rows are there to scroll to.
     Effect::new(move |restored: Option<bool>| {
         if restored == Some(true) {
             return true;
         }
-        let (Some(el), Some(saved)) = (scroller.get(), memory.saved()) else {
+        let (Some(el), Some(saved)) = (scroller.get(), ScrollMemory::saved(&view.get_untracked()))
+        else {
             return false;
         };
         let needed = saved as usize + el.client_height().max(0) as usize;
@@ -144,12 +150,24 @@ fn PolicyTable(
         false
     });
 
+    // A new search or filter keeps the table where it is; remember that position for the new view
+    // too, so a reload right after the change comes back to it.
+    Effect::new(move |first_run_done: Option<()>| {
+        let current = view.get();
+        // Not on mount: the table is still at the top then, and the saved position is restored above.
+        if first_run_done.is_some() {
+            if let Some(el) = scroller.get_untracked() {
+                ScrollMemory::save(&current, el.scroll_top().max(0) as u32);
+            }
+        }
+    });
+
     let on_scroll = move |_| {
         if let Some(el) = scroller.get() {
             let top = el.scroll_top().max(0) as u32;
             scroll_top.set(top);
             viewport_height.set(el.client_height().max(0) as u32);
-            memory.save(top);
+            ScrollMemory::save(&view.get_untracked(), top);
         }
     };
 
@@ -166,7 +184,9 @@ fn PolicyTable(
             rows.with(|all| {
                 order[w.first..w.last]
                     .iter()
-                    .map(|&i| all[i].clone())
+                    .enumerate()
+                    // aria-rowindex: the header is row 1, so the first shown row is 2.
+                    .map(|(offset, &i)| (w.first + offset + 2, all[i].clone()))
                     .collect::<Vec<_>>()
             })
         })
@@ -213,8 +233,8 @@ fn PolicyTable(
                 </thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().space_before)></tr>
-                    <For each=visible_rows key=|row| row.key.clone() let:row>
-                        <PolicyRowView row=row/>
+                    <For each=visible_rows key=|(index, row)| (*index, row.key.clone()) let:item>
+                        <PolicyRowView row=item.1 row_index=item.0/>
                     </For>
                     <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().space_after)></tr>
                 </tbody>
@@ -227,10 +247,10 @@ fn PolicyTable(
 }
 
 #[component]
-fn PolicyRowView(row: PolicyRow) -> impl IntoView {
+fn PolicyRowView(row: PolicyRow, row_index: usize) -> impl IntoView {
     let review = if row.review { "On" } else { "Off" };
     view! {
-        <tr data-testid="policy-row" data-policy-id=row.key.clone()>
+        <tr data-testid="policy-row" data-policy-id=row.key.clone() aria-rowindex=row_index>
             <td data-col="name" title=row.description.clone()>
                 <a href=format!("policies/{}", js_sys::encode_uri_component(&row.key)) data-testid="policy-link">
                     {row.name}

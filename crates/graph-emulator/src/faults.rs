@@ -2,6 +2,7 @@
 //! requests fail the way Graph and networks fail, so clients' retry and
 //! recovery paths can be tested end to end.
 
+use crate::auth::{requirement, AuthError};
 use crate::error::GraphError;
 use crate::server::ConnectionKill;
 use axum::extract::{Request, State};
@@ -20,6 +21,9 @@ pub struct FaultMatch {
     pub method: Option<String>,
     /// Substring of the path; any when absent.
     pub path_contains: Option<String>,
+    /// Substring of the raw (still percent-encoded) query string, e.g. `skiptoken` to hit only
+    /// the pages after the first; any when absent. A request without a query never matches it.
+    pub query_contains: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -40,6 +44,13 @@ pub enum Fault {
     Drop,
     /// Serve the request (so a POST takes effect), then close without a response.
     DropAfterCommit,
+    /// 401 InvalidAuthenticationToken "Lifetime validation failed, the token is expired." with
+    /// Graph's WWW-Authenticate header: what an expired access token gets, whatever the token.
+    Unauthorized,
+    /// 403 with the answer Graph gives that path when the caller's role or permission is
+    /// missing: `UnAuthorized` for entitlement management, `Authorization_RequestDenied` for the
+    /// directory.
+    Forbidden,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -80,7 +91,7 @@ impl FaultStore {
     }
 
     /// Takes one use of the first rule matching the request, dropping spent rules.
-    fn take(&self, method: &str, path: &str) -> Option<Fault> {
+    fn take(&self, method: &str, path: &str, query: Option<&str>) -> Option<Fault> {
         let mut rules = self.lock();
         let index = rules.iter().position(|rule| {
             let m = &rule.matcher;
@@ -90,6 +101,9 @@ impl FaultStore {
                 && m.path_contains
                     .as_deref()
                     .is_none_or(|part| path.contains(part))
+                && m.query_contains
+                    .as_deref()
+                    .is_none_or(|part| query.is_some_and(|q| q.contains(part)))
         })?;
         let fault = rules[index].fault.clone();
         if let Some(count) = rules[index].count.as_mut() {
@@ -106,7 +120,11 @@ pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Ne
     if request.uri().path().starts_with("/_emulator/") {
         return next.run(request).await;
     }
-    let Some(fault) = faults.take(request.method().as_str(), request.uri().path()) else {
+    let Some(fault) = faults.take(
+        request.method().as_str(),
+        request.uri().path(),
+        request.uri().query(),
+    ) else {
         return next.run(request).await;
     };
     let kill = request.extensions().get::<ConnectionKill>().cloned();
@@ -138,6 +156,10 @@ pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Ne
             next.run(request).await
         }
         Fault::Drop => drop_connection(kill).await,
+        Fault::Unauthorized => GraphError::from(AuthError::Expired).into_response(),
+        Fault::Forbidden => requirement(request.method(), request.uri().path())
+            .denied()
+            .into_response(),
         Fault::DropAfterCommit => {
             let committed = next.run(request).await;
             // The handler ran to completion; its response is discarded on purpose.

@@ -78,6 +78,75 @@ async fn rules_can_be_listed_and_cleared() {
 }
 
 #[tokio::test]
+async fn query_contains_hits_only_later_pages() {
+    let app = sample_app();
+    add(&app, json!({"match": {"method": "GET", "pathContains": "assignmentPolicies", "queryContains": "skiptoken"}, "count": 1, "fault": {"kind": "throttle", "retryAfterSeconds": 2}})).await;
+    let first = get(&app, &format!("{POLICIES}?$top=5")).await;
+    assert_eq!(first.status, 200, "the first page has no $skiptoken");
+    let next = path_of(first.json["@odata.nextLink"].as_str().unwrap());
+    let throttled = get(&app, &next).await;
+    assert_eq!(throttled.status, 429);
+    assert_eq!(throttled.headers["retry-after"], "2");
+    assert_eq!(
+        get(&app, &next).await.status,
+        200,
+        "count 1: the retry succeeds"
+    );
+}
+
+#[tokio::test]
+async fn unauthorized_answers_like_an_expired_token() {
+    let app = sample_app();
+    add(&app, json!({"match": {"pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "unauthorized"}})).await;
+    let reply = get(&app, POLICIES).await;
+    assert_eq!(reply.status, 401);
+    assert_eq!(error_code(&reply), "InvalidAuthenticationToken");
+    assert_eq!(
+        reply.json["error"]["message"],
+        "Lifetime validation failed, the token is expired."
+    );
+    assert!(reply.headers.contains_key("www-authenticate"));
+    assert!(reply.json["error"]["innerError"]["request-id"].is_string());
+    assert_eq!(get(&app, POLICIES).await.status, 200);
+}
+
+#[tokio::test]
+async fn forbidden_answers_with_the_area_s_403() {
+    let app = sample_app();
+    add(
+        &app,
+        json!({"match": {"pathContains": "assignmentPolicies"}, "fault": {"kind": "forbidden"}}),
+    )
+    .await;
+    add(
+        &app,
+        json!({"match": {"pathContains": "/users"}, "count": 1, "fault": {"kind": "forbidden"}}),
+    )
+    .await;
+    let reply = get(&app, POLICIES).await;
+    assert_eq!(reply.status, 403);
+    assert_eq!(error_code(&reply), "UnAuthorized");
+    assert_eq!(
+        reply.json["error"]["message"],
+        "User is not authorized to perform the operation. Reason: Unauthorized"
+    );
+    assert_eq!(
+        get(&app, POLICIES).await.status,
+        403,
+        "no count: until cleared"
+    );
+    let packages = get(
+        &app,
+        "/v1.0/identityGovernance/entitlementManagement/accessPackages?$expand=assignmentPolicies,catalog",
+    )
+    .await;
+    assert_eq!(packages.status, 200, "the path, not the query, is matched");
+    let users = get(&app, "/v1.0/users").await;
+    assert_eq!(users.status, 403);
+    assert_eq!(error_code(&users), "Authorization_RequestDenied");
+}
+
+#[tokio::test]
 async fn a_malformed_rule_is_rejected() {
     let app = sample_app();
     let reply = send(

@@ -17,7 +17,46 @@ export const sel = {
   errorRequestId: '[data-testid=error-request-id]',
   setupPage: '[data-testid=setup-page]',
   setupProblem: (field) => `[data-testid=setup-problem][data-field="${field}"]`,
+  // the list page's states and controls
+  retryNotice: '[data-testid=retry-notice]',
+  roleNotice: '[data-testid=role-notice]',
+  empty: '[data-testid=empty]',
+  noMatches: '[data-testid=no-matches]',
+  search: '[data-testid=search]',
+  filter: (name) => `[data-testid=filter-${name}]`,
+  clearFilters: '[data-testid=clear-filters]',
+  scroller: 'div.table-scroller',
+  sortHeader: (col) => `[data-testid=policy-table] th[data-col="${col}"]`,
+  sortButton: (col) => `[data-testid=policy-table] th[data-col="${col}"] button`,
 };
+
+/** The policy-count text, whitespace-collapsed ('' when absent). */
+export async function countText(page) {
+  const loc = page.locator(sel.count);
+  return (await loc.count()) ? (await loc.first().textContent()).replace(/\s+/g, ' ').trim() : '';
+}
+
+/**
+ * Wait until the list has finished loading: [data-testid=policy-count] reads "N policies" (or "M of N policies")
+ * with no "more coming", and no [data-testid=loading] is visible. Returns the count text.
+ */
+export async function waitListComplete(page, { total, timeout = TIMEOUT } = {}) {
+  const re = total === undefined ? '^(\\d+ of )?\\d+ polic(y|ies)$' : `^(\\d+ of )?${total} polic(y|ies)$`;
+  await page
+    .waitForFunction(
+      ({ count, loading, re }) => {
+        const c = document.querySelector(count);
+        const text = c ? c.textContent.replace(/\s+/g, ' ').trim() : '';
+        return new RegExp(re).test(text) && ![...document.querySelectorAll(loading)].some((e) => e.offsetParent !== null);
+      },
+      { count: sel.count, loading: sel.loading, re },
+      { timeout },
+    )
+    .catch(async (e) => {
+      throw new Error(`the list did not finish loading${total === undefined ? '' : ` ${total} policies`} within ${timeout} ms (policy-count: "${await countText(page)}"): ${e.message}`);
+    });
+  return countText(page);
+}
 
 const isInteraction = (url, opOrigin) => url.startsWith(`${opOrigin}/interaction/`);
 

@@ -13,6 +13,7 @@ mod trusted_issuer_tls;
 
 pub use jwks::JwksCache;
 pub use middleware::require_token;
+pub(crate) use permissions::requirement;
 pub use trusted_issuer_tls::{client_config as trusted_issuer_tls_config, TrustError};
 
 use crate::error::GraphError;

@@ -4,9 +4,10 @@
 use super::GraphError;
 
 /// Roles that may create and change assignment policies.
+const READ_ROLES: &str = "Identity Governance Administrator, Global Reader, Security Reader, Security Administrator or Compliance Administrator (Microsoft Entra roles), or Catalog reader, Catalog creator, Catalog owner or Access package manager (entitlement management roles, which see their own catalogs only)";
 const WRITE_ROLES: &str = "Identity Governance Administrator (a Microsoft Entra role), or Catalog owner or Access package manager on the access package's catalog";
 /// Delegated permissions Policy Desk asks for.
-const PERMISSIONS: &str = "the delegated permission EntitlementManagement.ReadWrite.All (EntitlementManagement.Read.All is enough to list and read policies)";
+const PERMISSIONS: &str = "the delegated permission EntitlementManagement.Read.All to read (EntitlementManagement.ReadWrite.All to create or change)";
 
 /// The failures Policy Desk explains specifically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +84,7 @@ pub(super) fn next_step(error: &GraphError) -> String {
     match error.kind() {
         GraphErrorKind::InvalidModel => "Fix the problems the validator lists and try again. If it lists none, copy the request id and compare the JSON preview with the Graph v1.0 documentation for accessPackageAssignmentPolicy.".to_owned(),
         GraphErrorKind::DuplicateKey => "Reload the access package's policies to see whether the policy was created after all; if not, create it again, one policy at a time.".to_owned(),
-        GraphErrorKind::Forbidden => format!("Ask an administrator for one of these roles: {WRITE_ROLES}. The app also needs {PERMISSIONS}, which an administrator may have to consent to. If you just deleted this policy, a 403 can also mean it is gone."),
+        GraphErrorKind::Forbidden => format!("To list and read policies you need one of these roles: {READ_ROLES}. To create or change them: {WRITE_ROLES}. Policy Desk also needs {PERMISSIONS}, which an administrator may have to consent to."),
         GraphErrorKind::AutoAssignmentPolicyRequirementNotMet => "Ask an Identity Governance Administrator to create or change this automatic assignment policy, or use a request-based policy instead.".to_owned(),
         GraphErrorKind::NoGovernanceSku => "Ask your licensing administrator to add Microsoft Entra ID Governance (https://aka.ms/entra/identitygovernance), or remove the setting that needs it.".to_owned(),
         GraphErrorKind::NotFound => "Reload the list of policies. If you typed the address or id, check it; Policy Desk always uses /identityGovernance/entitlementManagement/assignmentPolicies because the nested access-package path answers 404.".to_owned(),
