@@ -78,6 +78,13 @@ macro_rules! graph_enum {
             }
         }
 
+        impl crate::graph_object::FromJson for $name {
+            fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+                <String as crate::graph_object::FromJson>::from_json(value)
+                    .map(|text| Self::from_wire(&text))
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;

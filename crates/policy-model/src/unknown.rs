@@ -95,31 +95,6 @@ pub(crate) fn join(parent: &str, member: &str) -> String {
     }
 }
 
-/// The JSON name of a model field (snake_case → camelCase, and the two
-/// fields that are renamed because their JSON names are Rust keywords or
-/// annotations).
-pub(crate) fn wire_name(field: &str) -> String {
-    match field {
-        "kind" => "type".to_owned(),
-        "odata_type" => "@odata.type".to_owned(),
-        _ => {
-            let mut name = String::with_capacity(field.len());
-            let mut upper = false;
-            for character in field.chars() {
-                if character == '_' {
-                    upper = true;
-                } else if upper {
-                    name.extend(character.to_uppercase());
-                    upper = false;
-                } else {
-                    name.push(character);
-                }
-            }
-            name
-        }
-    }
-}
-
 /// Records members of `extra`, leaving out OData annotations (`@odata.*`,
 /// `member@odata.type`), which are control information rather than settings.
 pub(crate) fn unknown_members(

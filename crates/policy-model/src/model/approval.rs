@@ -21,7 +21,7 @@ graph_object! {
     pub struct AccessPackageApprovalStage {
         /// Usually absent (the base type); `#microsoft.graph.accessPackageDynamicApprovalStage`
         /// for a dynamic stage.
-        #[serde(rename = "@odata.type")]
+        /// JSON name: `@odata.type`.
         odata_type: String,
         approver_information_visibility: ApproverInformationVisibility,
         duration_before_automatic_denial: GraphDuration,

@@ -9,7 +9,7 @@ graph_object! {
     pub struct ExpirationPattern {
         duration: GraphDuration,
         end_date_time: String,
-        #[serde(rename = "type")]
+        /// JSON name: `type`.
         kind: ExpirationPatternType,
     }
 }

@@ -47,7 +47,7 @@ graph_object! {
         index: WeekIndex,
         interval: i32,
         month: i32,
-        #[serde(rename = "type")]
+        /// JSON name: `type`.
         kind: RecurrencePatternType,
     }
 }
@@ -61,7 +61,7 @@ graph_object! {
         recurrence_time_zone: String,
         /// `Edm.Date`.
         start_date: String,
-        #[serde(rename = "type")]
+        /// JSON name: `type`.
         kind: RecurrenceRangeType,
     }
 }
