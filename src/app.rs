@@ -109,6 +109,7 @@ fn Shell() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=Home/>
+                <Route path=path!("/policies/new") view=crate::ui::create::CreatePolicyPage/>
                 <Route path=path!("/policies/:id") view=crate::ui::PolicyDetailPage/>
             </Routes>
         </Router>

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod create;
 pub mod graph;
 pub mod listing;
 pub mod session;

@@ -1,6 +1,7 @@
 //! HTTP: Microsoft Graph, and the site's own files. This module is the only code that does HTTP.
 
 mod client;
+pub mod create;
 mod detail;
 mod directory;
 mod error;

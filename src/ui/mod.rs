@@ -1,5 +1,6 @@
 //! Pages and the pieces they share.
 
+pub mod create;
 mod error_panel;
 mod list_toolbar;
 mod list_url;

@@ -86,6 +86,11 @@ pub fn PolicyListPage() -> impl IntoView {
             <header class="page-head">
                 <h1>"Assignment policies"</h1>
                 <p class="count" data-testid="policy-count" aria-live="polite">{count_text}</p>
+                <span class="spacer"></span>
+                // With an access package filter on, the new policy starts on that package.
+                <a class="button primary" data-testid="new-policy" href=move || new_policy_href(view_state.with(|v| v.package.clone()))>
+                    {move || if view_state.with(|v| v.package.is_some()) { "New policy for this access package" } else { "New policy" }}
+                </a>
             </header>
             {move || waiting.get().map(|w| view! { <RetryNotice wait=w/> })}
             {move || match progress.get() {
@@ -249,6 +254,14 @@ fn PolicyTable(
 #[component]
 fn PolicyRowView(row: PolicyRow, row_index: usize) -> impl IntoView {
     let review = if row.review { "On" } else { "Off" };
+    // "New policy" from the access package's row, as in the Entra admin center.
+    let new_policy_action = (!row.package_id.is_empty()).then(|| {
+        let label = format!("New policy for {}", row.package);
+        view! {
+            // The "+" comes from CSS, so the cell's text stays the package name alone.
+            <a class="row-action" href=new_policy_href(Some(row.package_id.clone())) title=label.clone() aria-label=label></a>
+        }
+    });
     view! {
         <tr data-testid="policy-row" data-policy-id=row.key.clone() aria-rowindex=row_index>
             <td data-col="name" title=row.description.clone()>
@@ -256,7 +269,10 @@ fn PolicyRowView(row: PolicyRow, row_index: usize) -> impl IntoView {
                     {row.name}
                 </a>
             </td>
-            <td data-col="package" title=row.package.clone()>{row.package.clone()}</td>
+            <td data-col="package" title=row.package.clone()>
+                {row.package.clone()}
+                {new_policy_action}
+            </td>
             <td data-col="catalog">{row.catalog}</td>
             <td data-col="who" title=row.who.clone()>{row.who.clone()}</td>
             <td data-col="approval">{row.approval}</td>
@@ -265,6 +281,16 @@ fn PolicyRowView(row: PolicyRow, row_index: usize) -> impl IntoView {
             <td data-col="created">{short_date(&row.created)}</td>
             <td data-col="modified">{short_date(&row.modified)}</td>
         </tr>
+    }
+}
+
+fn new_policy_href(access_package_id: Option<String>) -> String {
+    match access_package_id {
+        Some(id) => format!(
+            "policies/new?accessPackageId={}",
+            String::from(js_sys::encode_uri_component(&id))
+        ),
+        None => "policies/new".to_owned(),
     }
 }
 
