@@ -162,7 +162,8 @@ fn encode(text: &str) -> String {
     out
 }
 
-fn encode_segment(text: &str) -> String {
+/// Percent-encodes one URL path segment (RFC 3986 unreserved characters stay as they are).
+pub fn encode_segment(text: &str) -> String {
     encode(text).replace('\'', "%27").replace('/', "%2F")
 }
 

@@ -5,13 +5,15 @@
 use gloo_net::http::Request;
 use policy_model::{
     error::GraphError,
-    requests::{list_policies_url, ListPoliciesOptions, POLICIES_PATH},
+    requests::{list_policies_url, policy_url, ListPoliciesOptions, POLICIES_PATH},
     AccessPackage, AccessPackageAssignmentPolicy, ODataPage,
 };
 use serde_json::Value;
 
 use super::{GraphClient, GraphClientError, TokenSource};
-use crate::create::{search_hits, search_url, Attempt, SearchHit, SearchKind, SubmitOutcome};
+use crate::create::{
+    encode_segment, search_hits, search_url, Attempt, SearchHit, SearchKind, SubmitOutcome,
+};
 
 /// Sends `POST …/assignmentPolicies` with the attempt's body and `client-request-id`.
 ///
@@ -154,17 +156,6 @@ pub async fn access_package_catalog(
     }))
 }
 
-fn encode_segment(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 /// `DELETE …/assignmentPolicies/{id}`: only ever on the admin's explicit request (removing a
 /// policy the browser created twice). A 404 means it is already gone, which is what was asked.
 pub async fn delete_policy(
@@ -172,11 +163,7 @@ pub async fn delete_policy(
     token: &TokenSource,
     policy_id: &str,
 ) -> Result<(), GraphClientError> {
-    let url = format!(
-        "{}{POLICIES_PATH}/{}",
-        base_url.trim_end_matches('/'),
-        encode_segment(policy_id)
-    );
+    let url = policy_url(base_url, policy_id);
     let mut force_refresh = false;
     loop {
         let token_value = token(force_refresh).await?;
