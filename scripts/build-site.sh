@@ -1,17 +1,47 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/ (release: opt-level z, LTO, wasm-opt -Oz, and std rebuilt for
-# size with panics as immediate aborts: about 40 KB brotli less wasm, which the 250 KB first-load
-# budget needs). Extra arguments go to `trunk build` (e.g. --public-url /policies/, --dist DIR).
-# Run scripts/bootstrap.sh once first (test.sh and demo.sh do).
+# Builds the static site into dist/ (or --dist DIR): one wasm bundle per page, so the first load
+# carries the list alone and the detail and create pages load only when opened:
+#   index.html  -> policy-desk         (/, every path without a page of its own)
+#   detail.html -> policy-desk-detail  (/policies/{id})
+#   create.html -> policy-desk-create  (/policies/new)
+# Release settings: opt-level z, LTO, wasm-opt -Oz, and std rebuilt for size with panics as
+# immediate aborts (about 40 KB brotli less wasm per bundle). Other arguments go to `trunk build`
+# (e.g. --public-url /policies/). Run scripts/bootstrap.sh once first (test.sh and demo.sh do).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
+dist=dist
+trunk_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) dist=$2; shift 2 ;;
+    --dist=*) dist=${1#--dist=}; shift ;;
+    *) trunk_args+=("$1"); shift ;;
+  esac
+done
+
 # Rebuilding std needs its own dependencies, which `trunk --offline` cannot fetch: a plain cargo
-# build first (registries allowed) leaves Trunk's cargo call with nothing to download.
-if wasm_size_run cargo build --release --target wasm32-unknown-unknown -p policy-desk --locked; then
-  wasm_size_run trunk build --release --offline "$@"
-else
+# build first (registries allowed) leaves Trunk's cargo calls with nothing to download.
+build=wasm_size_run
+if ! wasm_size_run cargo build --release --target wasm32-unknown-unknown -p policy-desk --bins --locked; then
   echo "WARNING: the size-optimized std build failed; building with the prebuilt std (wasm ~40 KB brotli larger)." >&2
-  wasm_run trunk build --release --offline "$@"
+  build=wasm_run
 fi
+
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+for page in index detail create; do
+  "$build" trunk build "$page.html" --release --offline --dist "$stage/$page" ${trunk_args[@]+"${trunk_args[@]}"}
+done
+# Trunk names every file by its content hash, so the three builds merge without clashes (the
+# shared stylesheet is the same file in each).
+rm -rf "$dist"
+mkdir -p "$dist"
+cp -R "$stage/index/." "$dist/"
+for page in detail create; do
+  # Trunk writes each page's HTML as index.html; it becomes <page>.html beside the list's.
+  mv "$stage/$page/index.html" "$dist/$page.html"
+  cp -Rn "$stage/$page/." "$dist/"
+done
+echo "site built in $dist: $(ls "$dist" | tr '\n' ' ')"

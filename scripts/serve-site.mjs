@@ -4,7 +4,8 @@
 //   node scripts/serve-site.mjs --dir dist --port 8080 [--host 127.0.0.1] [--config path/to/config.json]
 //
 // - content types by extension (application/wasm for .wasm, so streaming compilation works);
-// - SPA fallback: a path without a file extension that is not a file gets index.html;
+// - page fallback: a path without a file extension that is not a file gets its page's HTML:
+//   /policies/new -> create.html, /policies/{id} -> detail.html, anything else -> index.html;
 // - /config.json comes from --config when given, else from the site folder, else 404;
 // - Cache-Control: no-store for redirect.html, the MSAL redirect-bridge script and config.json
 //   (MSAL's v5 migration guide asks for no-store on the bridge);
@@ -39,6 +40,14 @@ const CONTENT_TYPES = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The HTML page that serves a client-side path (the rewrite rules a static host needs too). */
+export function pageFor(urlPath) {
+  const p = urlPath.replace(/\/+$/, '');
+  if (p === '/policies/new') return 'create.html';
+  if (/^\/policies\/[^/]+$/.test(p)) return 'detail.html';
+  return 'index.html';
+}
 
 export function contentTypeFor(file) {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
@@ -90,7 +99,7 @@ export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', co
     const headers = {
       'content-type': contentTypeFor(file),
       'content-length': String(st.size),
-      'cache-control': noStore(urlPath) || path.basename(file) === 'index.html' ? 'no-store' : 'no-cache',
+      'cache-control': noStore(urlPath) || path.extname(file) === '.html' ? 'no-store' : 'no-cache',
       'x-content-type-options': 'nosniff',
     };
     res.writeHead(200, headers);
@@ -131,10 +140,12 @@ export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', co
       // a folder with its own index.html
       const dirIndex = path.join(file, 'index.html');
       if (urlPath.endsWith('/') && (st = await statFile(dirIndex))) return await serveFile(req, res, dirIndex, urlPath, st);
-      // SPA fallback: no extension in the last segment -> the app's index.html (client-side routes)
+      // Page fallback: no extension in the last segment -> the page's HTML (each page is its own
+      // wasm bundle): /policies/new -> create.html, /policies/{id} -> detail.html, else index.html.
       if (path.posix.extname(urlPath) === '') {
-        const index = path.join(root, 'index.html');
-        if ((st = await statFile(index))) return await serveFile(req, res, index, '/index.html', st);
+        const page = pageFor(urlPath);
+        const index = path.join(root, page);
+        if ((st = await statFile(index))) return await serveFile(req, res, index, `/${page}`, st);
       }
       return notFound(req, res);
     } catch (err) {

@@ -30,8 +30,52 @@ enum Boot {
     Ready,
 }
 
+/// Mounts the app with one page. Each page is its own wasm bundle (`src/main.rs` for the list,
+/// `src/bin/*.rs` for the others): a bundle links only the page it names, so the first load
+/// downloads the list alone, and the detail and create pages only when they are opened.
+pub fn mount(page: fn() -> AnyView) {
+    // A panic aborts the wasm instance; say why in the console (debug builds; release site builds
+    // abort at once, see scripts/build-site.sh).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Policy Desk stopped: {info}").into());
+    }));
+    leptos::mount::mount_to_body(move || view! { <App page=page/> });
+}
+
+/// The list of policies (`/`). Its links to other pages are ordinary navigations, so it needs no
+/// client-side router.
+pub fn list_page() -> AnyView {
+    view! { <TopBar/><Home/> }.into_any()
+}
+
+/// One policy (`/policies/{id}`).
+pub fn detail_page() -> AnyView {
+    view! {
+        <TopBar/>
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/policies/:id") view=crate::ui::PolicyDetailPage/>
+            </Routes>
+        </Router>
+    }
+    .into_any()
+}
+
+/// The create form (`/policies/new`).
+pub fn create_page() -> AnyView {
+    view! {
+        <TopBar/>
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/policies/new") view=crate::ui::create::CreatePolicyPage/>
+            </Routes>
+        </Router>
+    }
+    .into_any()
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+fn App(page: fn() -> AnyView) -> impl IntoView {
     let boot = RwSignal::new(Boot::Starting);
     let session = StoredValue::new_local(None::<Session>);
 
@@ -66,7 +110,7 @@ pub fn App() -> impl IntoView {
         Boot::Ready => {
             let s = session.get_value().expect("session is set before Ready");
             provide_context(StoredValue::new_local(s));
-            view! { <Shell/> }.into_any()
+            page()
         }
     }
     }
@@ -101,21 +145,6 @@ async fn start() -> Result<Session, Boot> {
     })
 }
 
-/// Everything after start-up: the top bar and the routed pages.
-#[component]
-fn Shell() -> impl IntoView {
-    view! {
-        <TopBar/>
-        <Router>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=Home/>
-                <Route path=path!("/policies/new") view=crate::ui::create::CreatePolicyPage/>
-                <Route path=path!("/policies/:id") view=crate::ui::PolicyDetailPage/>
-            </Routes>
-        </Router>
-    }
-}
-
 /// The policy list once signed in (or in demo mode); the sign-in page otherwise.
 #[component]
 fn Home() -> impl IntoView {
@@ -136,7 +165,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <main class="page">
             <h1>"Page not found"</h1>
-            <p><a href="./">"Go to the policy list"</a></p>
+            <p><a href="./" rel="external">"Go to the policy list"</a></p>
         </main>
     }
 }

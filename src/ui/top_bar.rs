@@ -22,7 +22,7 @@ pub fn TopBar() -> impl IntoView {
     let demo = session.is_demo();
     view! {
         <header class="top-bar">
-            <a class="brand" href="./">"Policy Desk"</a>
+            <a class="brand" href="./" rel="external">"Policy Desk"</a>
             <Show when=move || demo>
                 <span class="badge demo" data-testid="demo-banner" title="Data from the built-in emulator, not a Microsoft tenant">
                     "Sample tenant · demo, no sign-in"

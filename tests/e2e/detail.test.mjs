@@ -257,7 +257,9 @@ describe('policy detail (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       await h.page.goto(`${h.site.origin}/?q=external`);
       await h.page.locator('[data-testid=policy-count]').waitFor({ state: 'visible' });
       const listUrl = h.page.url();
-      await navigateInApp(h.page, `/policies/${seedId}`);
+      // each page is its own bundle: the row's link is a full navigation to the detail page
+      await h.page.locator(`[data-policy-id="${seedId}"] [data-testid=policy-link]`).click();
+      await h.page.waitForURL((u) => u.pathname.endsWith(`/policies/${seedId}`));
       await waitNamesSettled(h.page);
       await h.page.locator(dsel.back).click();
       await h.page.waitForURL((u) => !u.pathname.includes('/policies/'));

@@ -9,7 +9,7 @@ mod sections;
 use std::rc::Rc;
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use policy_model::{
     detail::referenced_principals,
     validate::{validate, ValidationContext, ValidationReport},
@@ -192,7 +192,7 @@ fn CreateForm() -> impl IntoView {
         restored_notice.set(false);
     };
 
-    let navigate = use_navigate();
+    let navigate = open_page;
     // A POST that was in flight when the page went away is looked for before anything else.
     let pending = storage()
         .and_then(|s| {
@@ -203,19 +203,13 @@ fn CreateForm() -> impl IntoView {
         .and_then(|text| restore_pending(&text));
     if let Some(attempt) = pending {
         submit.set(SubmitState::resume(attempt.clone()));
-        spawn_local(settle(
-            form,
-            submit,
-            attempt,
-            key.get_value(),
-            navigate.clone(),
-        ));
+        spawn_local(settle(form, submit, attempt, key.get_value(), navigate));
     }
-    let create = move || start_create(form, submit, key.get_value(), navigate.clone());
+    let create = move || start_create(form, submit, key.get_value(), navigate);
 
     view! {
         <main class="page create-policy" data-testid="create-page">
-            <p class="back"><a href="./">"← Back to policies"</a></p>
+            <p class="back"><a href="./" rel="external">"← Back to policies"</a></p>
             <h1>"New assignment policy"</h1>
             <Show when=move || restored_notice.get()>
                 <p class="notice" role="status" data-testid="draft-restored">
@@ -652,11 +646,20 @@ fn SubmitPanel(
 }
 
 /// The browser committed the POST twice: say so, and offer (only offer) to delete the extra.
+/// Opens another page of the app. The detail page is its own wasm bundle (see `app::mount`), so
+/// this is a full navigation; the router would look for the page in this bundle and not find it.
+fn open_page(path: &str, _options: leptos_router::NavigateOptions) {
+    if let Some(window) = web_sys::window() {
+        // Relative to the document's <base>, so a site served under a sub-path works too.
+        let _ = window.location().assign(path.trim_start_matches('/'));
+    }
+}
+
 #[component]
 fn Duplicates() -> impl IntoView {
     let form = Form::get();
     let working = RwSignal::new(None::<String>);
-    let navigate = StoredValue::new_local(use_navigate());
+    let navigate = StoredValue::new_local(open_page);
     let delete = move |_| {
         let Some((kept, extra)) = form.duplicates.get_untracked() else {
             return;
@@ -690,7 +693,7 @@ fn Duplicates() -> impl IntoView {
                             "Delete the extra copy"
                         </button>
                         " "
-                        <a href=open data-testid="keep-duplicates">"Keep both and open the policy"</a>
+                        <a href=open rel="external" data-testid="keep-duplicates">"Keep both and open the policy"</a>
                     </p>
                     <p role="status">{move || working.get()}</p>
                 </div>

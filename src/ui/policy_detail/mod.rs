@@ -229,7 +229,7 @@ fn BackLink() -> impl IntoView {
     };
     view! {
         <nav class="back" aria-label="Breadcrumb">
-            <a href=href data-testid="back-to-policies" on:click=on_click>"← Back to policies"</a>
+            <a href=href rel="external" data-testid="back-to-policies" on:click=on_click>"← Back to policies"</a>
         </nav>
     }
 }
