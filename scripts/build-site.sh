@@ -2,8 +2,8 @@
 # Builds the static site into dist/ (or --dist DIR): one wasm bundle per page, so the first load
 # carries the list alone and the detail and create pages load only when opened:
 #   index.html  -> policy-desk         (/, every path without a page of its own)
-#   detail.html -> policy-desk-detail  (/policies/{id})
-#   create.html -> policy-desk-create  (/policies/new)
+#   detail.html -> policy-desk-detail  (/policies/{id}; generated from index.html)
+#   create.html -> policy-desk-create  (/policies/new; generated from index.html)
 # Release settings: opt-level z, LTO, wasm-opt -Oz, and std rebuilt for size with panics as
 # immediate aborts (about 40 KB brotli less wasm per bundle). Other arguments go to `trunk build`
 # (e.g. --public-url /policies/). Run scripts/bootstrap.sh once first (test.sh and demo.sh do).
@@ -30,7 +30,14 @@ if ! wasm_size_run cargo build --release --target wasm32-unknown-unknown -p poli
 fi
 
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+trap 'rm -rf "$stage" "$REPO_ROOT/detail.html" "$REPO_ROOT/create.html"' EXIT
+# detail.html and create.html are index.html with their own bundle and without the copied files
+# (those ship once, with the list). Trunk resolves asset paths from the page's folder, so they are
+# written beside index.html for the build and removed after it.
+for page in detail create; do
+  sed -e "s/data-bin=\"policy-desk\"/data-bin=\"policy-desk-$page\"/" -e '/rel="copy-file"/d' \
+    -e '/msal-browser is loaded on demand/d' "$REPO_ROOT/index.html" > "$REPO_ROOT/$page.html"
+done
 for page in index detail create; do
   "$build" trunk build "$page.html" --release --offline --dist "$stage/$page" ${trunk_args[@]+"${trunk_args[@]}"}
 done
