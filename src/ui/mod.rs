@@ -1,5 +1,6 @@
 //! Pages and the pieces they share.
 
+mod clipboard;
 pub mod create;
 mod error_panel;
 mod list_toolbar;

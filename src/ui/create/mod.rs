@@ -15,6 +15,8 @@ use policy_model::{
     validate::{validate, ValidationContext, ValidationReport},
 };
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::ui::clipboard::write_clipboard;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{ErrorPanel, SignInPage};
@@ -760,21 +762,6 @@ fn Preview() -> impl IntoView {
             <pre data-testid="create-preview" tabindex="0" aria-label="The JSON that will be sent">{move || body.get()}</pre>
         </section>
     }
-}
-
-async fn write_clipboard(text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let navigator = js_sys::Reflect::get(&window, &"navigator".into())?;
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
-    if clipboard.is_undefined() {
-        return Err(JsValue::from_str("no clipboard"));
-    }
-    let write: js_sys::Function =
-        js_sys::Reflect::get(&clipboard, &"writeText".into())?.dyn_into()?;
-    let promise: js_sys::Promise = write
-        .call1(&clipboard, &JsValue::from_str(text))?
-        .dyn_into()?;
-    JsFuture::from(promise).await.map(|_| ())
 }
 
 /// The access package: what is chosen, and a search to choose it.

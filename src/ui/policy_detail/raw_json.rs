@@ -1,8 +1,7 @@
 //! The policy's JSON as Graph sent it, with a button that copies it.
 
+use crate::ui::clipboard::write_clipboard;
 use leptos::{prelude::*, task::spawn_local};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Copy {
@@ -42,20 +41,4 @@ pub fn RawJson(json: String) -> impl IntoView {
             <pre data-testid="detail-raw-json" tabindex="0" aria-label="The policy as Microsoft Graph returned it">{json}</pre>
         </section>
     }
-}
-
-/// `navigator.clipboard.writeText(text)`, through `Reflect` (no extra web-sys features).
-async fn write_clipboard(text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let navigator = js_sys::Reflect::get(&window, &"navigator".into())?;
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
-    if clipboard.is_undefined() {
-        return Err(JsValue::from_str("no clipboard (not a secure context?)"));
-    }
-    let write: js_sys::Function =
-        js_sys::Reflect::get(&clipboard, &"writeText".into())?.dyn_into()?;
-    let promise: js_sys::Promise = write
-        .call1(&clipboard, &JsValue::from_str(text))?
-        .dyn_into()?;
-    JsFuture::from(promise).await.map(|_| ())
 }
