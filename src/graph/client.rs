@@ -175,7 +175,7 @@ fn backoff(attempt: u32) -> Duration {
 }
 
 /// A fresh id per request: Graph echoes it, and support can trace the call by it.
-fn new_request_id() -> String {
+pub fn new_request_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())

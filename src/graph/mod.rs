@@ -9,7 +9,7 @@ mod policies;
 mod site_file;
 mod sleep;
 
-pub use client::{GraphClient, RetryWait, TokenSource, WaitNotice};
+pub use client::{new_request_id, GraphClient, RetryWait, TokenSource, WaitNotice};
 pub use detail::{get_policy_detail, PolicyDetail};
 pub use directory::{cached_names, resolve_principals, ReadPost, Resolution, Resolved};
 pub use error::GraphClientError;

@@ -28,7 +28,8 @@ use crate::{
     },
     graph::{
         create::{access_package_catalog, delete_policy, policies_named, post_policy},
-        resolve_principals, GraphClient, GraphClientError, ReadPost, Resolution, TokenSource,
+        new_request_id, resolve_principals, GraphClient, GraphClientError, ReadPost, Resolution,
+        TokenSource,
     },
     session::{use_session, Session},
 };
@@ -72,16 +73,7 @@ impl Form {
     }
 
     fn token(self) -> TokenSource {
-        let auth = self.session.get_value().auth.clone();
-        Rc::new(move |force_refresh| {
-            let auth = auth.clone();
-            Box::pin(async move {
-                match auth {
-                    Some(auth) => auth.access_token(force_refresh).await.map(Some),
-                    None => Ok(None),
-                }
-            })
-        })
+        self.session.get_value().token_source()
     }
 }
 
@@ -318,14 +310,7 @@ async fn settle(
         }
     });
     if let Some(attempt) = checking {
-        let listed = policies_named(
-            &form.client(),
-            &attempt.access_package_id,
-            &attempt.display_name,
-        )
-        .await
-        .map_err(|e| e.to_string());
-        submit.update(|state| state.finish_check(listed));
+        look_for(form, submit, &attempt).await;
     }
     forget_pending_if_settled(submit, &key);
     let created = submit.with_untracked(|s| s.created_id().map(str::to_owned));
@@ -371,13 +356,6 @@ fn reset_unless_in_flight(submit: RwSignal<SubmitState>) {
             *state = SubmitState::Idle;
         }
     });
-}
-
-fn new_request_id() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_default()
 }
 
 /// Names for the ids a template, import or saved draft brought without labels, in one
@@ -704,19 +682,25 @@ fn Duplicates() -> impl IntoView {
     }
 }
 
+/// Looks for the attempted policy (same name on the same access package) and records what was
+/// found; the one check behind both the automatic look after an ambiguous failure and "Check again".
+async fn look_for(form: Form, submit: RwSignal<SubmitState>, attempt: &Attempt) {
+    let listed = policies_named(
+        &form.client(),
+        &attempt.access_package_id,
+        &attempt.display_name,
+    )
+    .await
+    .map_err(|e| e.to_string());
+    submit.update(|state| state.finish_check(listed));
+}
+
 /// "Check again" after a failed check: looks, never POSTs.
 async fn settle_again(form: Form, submit: RwSignal<SubmitState>, key: String) {
     let mut checking = None;
     submit.update(|state| checking = state.begin_check().ok());
     if let Some(attempt) = checking {
-        let listed = policies_named(
-            &form.client(),
-            &attempt.access_package_id,
-            &attempt.display_name,
-        )
-        .await
-        .map_err(|e| e.to_string());
-        submit.update(|state| state.finish_check(listed));
+        look_for(form, submit, &attempt).await;
     }
     forget_pending_if_settled(submit, &key);
     if let Some(id) = submit.with_untracked(|s| s.created_id().map(str::to_owned)) {
