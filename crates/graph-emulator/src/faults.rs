@@ -4,6 +4,7 @@
 
 use crate::auth::{requirement, AuthError};
 use crate::error::GraphError;
+use crate::request_log::DropRecorder;
 use crate::server::ConnectionKill;
 use axum::extract::{Request, State};
 use axum::http::header::RETRY_AFTER;
@@ -128,6 +129,7 @@ pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Ne
         return next.run(request).await;
     };
     let kill = request.extensions().get::<ConnectionKill>().cloned();
+    let recorder = request.extensions().get::<DropRecorder>().cloned();
     match fault {
         Fault::Throttle {
             retry_after_seconds,
@@ -155,16 +157,15 @@ pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Ne
             tokio::time::sleep(Duration::from_millis(milliseconds)).await;
             next.run(request).await
         }
-        Fault::Drop => drop_connection(kill).await,
+        Fault::Drop => drop_connection(kill, recorder, None).await,
         Fault::Unauthorized => GraphError::from(AuthError::Expired).into_response(),
         Fault::Forbidden => requirement(request.method(), request.uri().path())
             .denied()
             .into_response(),
         Fault::DropAfterCommit => {
+            // The handler runs to completion; its response is logged, then discarded on purpose.
             let committed = next.run(request).await;
-            // The handler ran to completion; its response is discarded on purpose.
-            drop(committed);
-            drop_connection(kill).await
+            drop_connection(kill, recorder, Some(committed)).await
         }
     }
 }
@@ -175,10 +176,20 @@ fn retry_later(status: StatusCode, code: &str, message: &str, seconds: u64) -> R
         .into_response()
 }
 
-/// Closes the connection; never returns while the connection lives.
-async fn drop_connection(kill: Option<ConnectionKill>) -> Response {
+/// Logs the request as dropped (with the handler's unsent answer for `dropAfterCommit`), then
+/// closes the connection; never returns while the connection lives.
+async fn drop_connection(
+    kill: Option<ConnectionKill>,
+    recorder: Option<DropRecorder>,
+    committed: Option<Response>,
+) -> Response {
     match kill {
         Some(kill) => {
+            // Logged first, so the entry exists before the client can see the connection end.
+            if let Some(recorder) = recorder {
+                recorder.record(committed.as_ref());
+            }
+            drop(committed);
             kill.fire();
             std::future::pending().await
         }

@@ -171,3 +171,98 @@ async fn get_by_ids_resolves_mixed_objects_with_their_types() {
     .await;
     assert_eq!(empty.status, 400);
 }
+
+fn names(reply: &Reply) -> Vec<String> {
+    let mut names: Vec<String> = reply.json["value"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no value in {}", reply.json))
+        .iter()
+        .map(|item| item["displayName"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The picker searches the SPA sends (src/create/search.rs), with and without the header.
+#[tokio::test]
+async fn picker_searches_match_word_starts_and_need_eventual_consistency() {
+    let app = sample_app();
+    let user_search = |text: &str| {
+        format!("/v1.0/users?$search=%22displayName:{text}%22%20OR%20%22mail:{text}%22%20OR%20%22userPrincipalName:{text}%22&$select=id,displayName,userPrincipalName,mail&$top=10")
+    };
+    let searches = [
+        user_search("wilber"),
+        "/v1.0/groups?$search=%22displayName:sal%22%20OR%20%22mail:sal%22&$top=10".to_owned(),
+        "/v1.0/servicePrincipals?$search=%22displayName:actions%22&$top=10".to_owned(),
+    ];
+    for uri in &searches {
+        let without = get(&app, uri).await;
+        assert_eq!(without.status, 400, "{uri}");
+        assert_eq!(error_code(&without), "Request_UnsupportedQuery", "{uri}");
+        assert!(without.json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ConsistencyLevel: eventual"));
+    }
+    let search = |uri: String| {
+        let app = app.clone();
+        async move {
+            let reply = send(&app, Method::GET, &uri, &[EVENTUAL], None).await;
+            assert_eq!(reply.status, 200, "{uri}: {}", reply.json);
+            names(&reply)
+        }
+    };
+    // A later word of the display name: what startswith could not find.
+    assert_eq!(search(user_search("wilber")).await, ["Alex Wilber"]);
+    assert_eq!(
+        search(user_search("WIL")).await,
+        ["Alex Wilber", "Nestor Wilke"]
+    );
+    // mail and userPrincipalName match from their start only.
+    assert_eq!(search(user_search("alex%40")).await, ["Alex Wilber"]);
+    assert!(search(user_search("contoso")).await.is_empty());
+    assert_eq!(search(searches[1].clone()).await, ["Sales"]);
+    assert_eq!(
+        search(searches[2].clone()).await,
+        ["Build Pipeline (GitHub Actions)"]
+    );
+    // An escaped double quote and backslash parse (and match nothing here).
+    assert!(search(
+        "/v1.0/servicePrincipals?$search=%22displayName:say%20%5C%22hi%5C%22%20%5C%5C%22&$top=10"
+            .to_owned()
+    )
+    .await
+    .is_empty());
+    // An unescaped quote inside a clause is a syntax error, as in Graph.
+    let broken = send(
+        &app,
+        Method::GET,
+        "/v1.0/users?$search=%22displayName:a%22b%22",
+        &[EVENTUAL],
+        None,
+    )
+    .await;
+    assert_eq!(broken.status, 400);
+}
+
+#[tokio::test]
+async fn access_packages_are_searched_with_contains_tolower() {
+    let app = sample_app();
+    let search = |text: &str| {
+        format!("/v1.0/identityGovernance/entitlementManagement/accessPackages?$filter=contains(tolower(displayName),'{text}')&$expand=catalog&$top=10")
+    };
+    let reply = get(&app, &search("partner")).await;
+    assert_eq!(reply.status, 200, "{}", reply.json);
+    assert_eq!(names(&reply), ["External Partner Workspace"]);
+    assert_eq!(
+        reply.json["value"][0]["catalog"]["displayName"],
+        "Partner Collaboration"
+    );
+    // Anywhere in the name, not only at a word's start.
+    assert_eq!(
+        names(&get(&app, &search("rtner%20work")).await),
+        ["External Partner Workspace"]
+    );
+    // tolower makes it case-insensitive; without it, contains is ordinal.
+    assert!(names(&get(&app, &search("Partner")).await).is_empty());
+}

@@ -169,21 +169,36 @@ async fn start_server() -> String {
     url
 }
 
+/// Adds a fault rule to a running server.
+async fn add_fault_over_http(client: &reqwest::Client, url: &str, rule: &serde_json::Value) {
+    let status = client
+        .post(format!("{url}/_emulator/faults"))
+        .json(rule)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 201, "the fault rule is accepted");
+}
+
+/// GETs a path of a running server as JSON.
+async fn get_json_over_http(client: &reqwest::Client, url: &str, path: &str) -> serde_json::Value {
+    client
+        .get(format!("{url}{path}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn drop_closes_the_connection_without_a_response() {
     let url = start_server().await;
     let client = reqwest::Client::new();
     let rule = json!({"match": {"pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "drop"}});
-    assert_eq!(
-        client
-            .post(format!("{url}/_emulator/faults"))
-            .json(&rule)
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        201
-    );
+    add_fault_over_http(&client, &url, &rule).await;
     let dropped = client.get(format!("{url}{POLICIES}")).send().await;
     assert!(
         dropped.is_err(),
@@ -198,12 +213,7 @@ async fn drop_after_commit_applies_the_post_then_drops() {
     let url = start_server().await;
     let client = reqwest::Client::new();
     let rule = json!({"match": {"method": "POST", "pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "dropAfterCommit"}});
-    client
-        .post(format!("{url}/_emulator/faults"))
-        .json(&rule)
-        .send()
-        .await
-        .unwrap();
+    add_fault_over_http(&client, &url, &rule).await;
     let body = json!({"displayName": "Committed but unanswered", "accessPackage": {"id": "a2e1ca1e-4e56-47d2-9daa-e2ba8d12a82b"}});
     let dropped = client
         .post(format!("{url}{POLICIES}"))
@@ -214,19 +224,105 @@ async fn drop_after_commit_applies_the_post_then_drops() {
         dropped.is_err(),
         "expected a connection error, got {dropped:?}"
     );
-    let listed: serde_json::Value = client
-        .get(format!(
-            "{url}{POLICIES}?$filter=displayName%20eq%20'Committed%20but%20unanswered'"
-        ))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = get_json_over_http(
+        &client,
+        &url,
+        &format!("{POLICIES}?$filter=displayName%20eq%20'Committed%20but%20unanswered'"),
+    )
+    .await;
     assert_eq!(
         listed["value"].as_array().unwrap().len(),
         1,
         "the create took effect"
     );
+}
+
+#[tokio::test]
+async fn dropped_connections_are_logged_and_marked() {
+    let url = start_server().await;
+    let client = reqwest::Client::new();
+    for kind in ["drop", "dropAfterCommit"] {
+        let rule = json!({"match": {"method": "POST", "pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": kind}});
+        add_fault_over_http(&client, &url, &rule).await;
+        let body = json!({"displayName": format!("Dropped ({kind})"), "accessPackage": {"id": "a2e1ca1e-4e56-47d2-9daa-e2ba8d12a82b"}});
+        let dropped = client
+            .post(format!("{url}{POLICIES}"))
+            .header("client-request-id", kind)
+            .json(&body)
+            .send()
+            .await;
+        assert!(
+            dropped.is_err(),
+            "{kind}: expected a connection error, got {dropped:?}"
+        );
+    }
+    let answered = client
+        .get(format!("{url}{POLICIES}?$top=1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), 200);
+
+    let log = get_json_over_http(&client, &url, "/_emulator/requests").await;
+    let entries = log.as_array().unwrap();
+    assert_eq!(
+        entries.len(),
+        3,
+        "both dropped POSTs and the GET: {entries:?}"
+    );
+    let (drop, after_commit, get) = (&entries[0], &entries[1], &entries[2]);
+    assert_eq!(drop["method"], "POST");
+    assert_eq!(drop["headers"]["client-request-id"], "drop");
+    assert_eq!(drop["body"]["displayName"], "Dropped (drop)");
+    assert!(drop["requestId"].is_string());
+    assert_eq!(
+        drop["status"],
+        serde_json::Value::Null,
+        "no answer was sent"
+    );
+    assert_eq!(drop["connectionDropped"], true);
+    assert_eq!(drop["committed"], false, "dropped before the handler ran");
+    assert!(drop.get("committedStatus").is_none());
+
+    assert_eq!(
+        after_commit["headers"]["client-request-id"],
+        "dropAfterCommit"
+    );
+    assert_eq!(after_commit["status"], serde_json::Value::Null);
+    assert_eq!(after_commit["connectionDropped"], true);
+    assert_eq!(after_commit["committed"], true, "the handler ran first");
+    assert_eq!(
+        after_commit["committedStatus"], 201,
+        "and created the policy"
+    );
+
+    assert_eq!(get["status"], 200);
+    assert_eq!(get["connectionDropped"], false);
+
+    let tenant = get_json_over_http(&client, &url, "/_emulator/tenant").await;
+    let named = |name: &str| {
+        tenant["assignmentPolicies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["displayName"] == name)
+            .count()
+    };
+    assert_eq!(named("Dropped (drop)"), 0, "a drop applies nothing");
+    assert_eq!(
+        named("Dropped (dropAfterCommit)"),
+        1,
+        "dropAfterCommit applies it once"
+    );
+}
+
+#[tokio::test]
+async fn an_in_process_drop_is_logged_as_the_500_it_answers() {
+    let app = sample_app();
+    add(&app, json!({"count": 1, "fault": {"kind": "drop"}})).await;
+    assert_eq!(get(&app, POLICIES).await.status, 500);
+    let log = get(&app, "/_emulator/requests").await.json;
+    assert_eq!(log.as_array().unwrap().len(), 1, "{log}");
+    assert_eq!(log[0]["status"], 500);
+    assert_eq!(log[0]["connectionDropped"], false);
 }

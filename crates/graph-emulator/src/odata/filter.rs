@@ -1,7 +1,13 @@
 //! A small `$filter` language: `path eq|ne literal`, `startswith(path,'x')`,
+//! `contains(path,'x')`, `tolower(path)` as the first argument of either function,
 //! combined with `and` / `or` and parentheses. Paths such as
 //! `accessPackage/id` walk nested JSON; property names match case-insensitively
 //! (Graph's docs themselves write `accesspackage/id`).
+//!
+//! `startswith` ignores case, as Graph's does. `contains` is ordinal: the
+//! documented way to search access packages by name is
+//! `contains(tolower(displayName),'team')` (v1.0 "List accessPackages"), and the
+//! `tolower` there is what makes it case-insensitive.
 
 use crate::error::GraphError;
 use serde_json::Value;
@@ -18,9 +24,28 @@ pub enum Literal {
 pub enum Filter {
     Eq(Vec<String>, Literal),
     Ne(Vec<String>, Literal),
-    StartsWith(Vec<String>, String),
+    StartsWith(Operand, String),
+    Contains(Operand, String),
     And(Box<Filter>, Box<Filter>),
     Or(Box<Filter>, Box<Filter>),
+}
+
+/// The string a function looks at: a property, or `tolower(property)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operand {
+    pub path: Vec<String>,
+    pub lower: bool,
+}
+
+impl Operand {
+    fn value(&self, item: &Value) -> Option<String> {
+        let text = resolve(item, &self.path)?.as_str()?;
+        Some(if self.lower {
+            text.to_lowercase()
+        } else {
+            text.to_owned()
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,16 +158,29 @@ impl Parser<'_> {
                 self.expect(Token::Close)?;
                 Ok(inner)
             }
-            Some(Token::Word(word)) if word.eq_ignore_ascii_case("startswith") => {
+            Some(Token::Word(word))
+                if word.eq_ignore_ascii_case("startswith")
+                    || word.eq_ignore_ascii_case("contains") =>
+            {
+                let function = word.to_ascii_lowercase();
                 self.expect(Token::Open)?;
-                let path = self.path()?;
+                let operand = self.operand()?;
                 self.expect(Token::Comma)?;
-                let prefix = match self.next() {
+                let text = match self.next() {
                     Some(Token::Text(text)) => text,
-                    _ => return Err(invalid(self.expression, "startswith needs a string")),
+                    _ => {
+                        return Err(invalid(
+                            self.expression,
+                            &format!("{function} needs a string"),
+                        ))
+                    }
                 };
                 self.expect(Token::Close)?;
-                Ok(Filter::StartsWith(path, prefix))
+                Ok(if function == "contains" {
+                    Filter::Contains(operand, text)
+                } else {
+                    Filter::StartsWith(operand, text)
+                })
             }
             Some(Token::Word(word)) => {
                 let path = split_path(&word);
@@ -162,6 +200,21 @@ impl Parser<'_> {
             }
             _ => Err(invalid(self.expression, "expected a property")),
         }
+    }
+
+    /// `path` or `tolower(path)`.
+    fn operand(&mut self) -> Result<Operand, GraphError> {
+        if self.peek_keyword("tolower") && self.tokens.get(self.position + 1) == Some(&Token::Open)
+        {
+            self.position += 2;
+            let path = self.path()?;
+            self.expect(Token::Close)?;
+            return Ok(Operand { path, lower: true });
+        }
+        Ok(Operand {
+            path: self.path()?,
+            lower: false,
+        })
     }
 
     fn path(&mut self) -> Result<Vec<String>, GraphError> {
@@ -232,9 +285,12 @@ impl Filter {
         match self {
             Filter::Eq(path, literal) => literal_matches(resolve(item, path), literal),
             Filter::Ne(path, literal) => !literal_matches(resolve(item, path), literal),
-            Filter::StartsWith(path, prefix) => resolve(item, path)
-                .and_then(Value::as_str)
+            Filter::StartsWith(operand, prefix) => operand
+                .value(item)
                 .is_some_and(|s| s.to_lowercase().starts_with(&prefix.to_lowercase())),
+            Filter::Contains(operand, part) => operand
+                .value(item)
+                .is_some_and(|s| s.contains(part.as_str())),
             Filter::And(a, b) => a.matches(item) && b.matches(item),
             Filter::Or(a, b) => a.matches(item) || b.matches(item),
         }
@@ -274,6 +330,19 @@ mod tests {
     }
 
     #[test]
+    fn contains_is_ordinal_and_tolower_makes_it_case_insensitive() {
+        let item = json!({"displayName": "Partner Team Site"});
+        let matches = |f: &str| Filter::parse(f).unwrap().matches(&item);
+        assert!(matches("contains(tolower(displayName),'team')"));
+        assert!(matches("contains(tolower(displayName),'er te')"));
+        assert!(matches("contains(displayName,'Team')"));
+        assert!(!matches("contains(displayName,'team')"));
+        assert!(!matches("contains(tolower(displayName),'Team')"));
+        assert!(matches("startswith(tolower(displayName),'partner')"));
+        assert!(!matches("contains(tolower(description),'team')"));
+    }
+
+    #[test]
     fn malformed_expressions_are_errors() {
         for bad in [
             "",
@@ -281,6 +350,8 @@ mod tests {
             "a gt 'x'",
             "a eq 'x",
             "startswith(a)",
+            "contains(a,3)",
+            "contains(tolower(a,'x')",
             "a eq 'x' b",
         ] {
             assert!(Filter::parse(bad).is_err(), "{bad}");
