@@ -278,6 +278,63 @@ fn rule_sponsors_need_connected_organization_scope() {
 }
 
 #[test]
+fn rule_subject_does_not_fit_requestors() {
+    let odata = |name: &str| json!({"@odata.type": format!("#microsoft.graph.{name}")});
+    // A service principal has no manager.
+    let mut body = seed_with(
+        &stage0("primaryApprovers"),
+        json!([manager("requestorManager", 1)]),
+    );
+    body["allowedTargetScope"] = json!("allDirectoryServicePrincipals");
+    assert_triggers(
+        &body,
+        Rule::SubjectDoesNotFitRequestors,
+        "requestApprovalSettings.stages[0].primaryApprovers[0]",
+    );
+    // A warning (Graph documents each kind for its requestors, not what it does with others).
+    let finding = report(&body)
+        .issues
+        .into_iter()
+        .find(|issue| issue.rule == Rule::SubjectDoesNotFitRequestors)
+        .unwrap();
+    assert_eq!(finding.severity, Severity::Warning);
+    assert!(finding.message.contains("service principals"));
+    // Application owners request only for service principals; an agent's sponsors only for agents.
+    let mut users = seed_with(
+        "/requestorSettings/onBehalfRequestors",
+        json!([odata("targetApplicationOwners")]),
+    );
+    assert_triggers(
+        &users,
+        Rule::SubjectDoesNotFitRequestors,
+        "requestorSettings.onBehalfRequestors[0]",
+    );
+    users["allowedTargetScope"] = json!("specificDirectoryServicePrincipals");
+    users["specificAllowedTargets"] = json!([{"@odata.type": "#microsoft.graph.singleServicePrincipal", "servicePrincipalId": "sp1"}]);
+    users["requestApprovalSettings"]["stages"][0]["primaryApprovers"] = json!([]);
+    assert_passes(&users, Rule::SubjectDoesNotFitRequestors);
+    let mut agents = seed_with(
+        &stage0("primaryApprovers"),
+        json!([odata("targetAgentIdentitySponsorsOrOwners")]),
+    );
+    assert_triggers(
+        &agents,
+        Rule::SubjectDoesNotFitRequestors,
+        "requestApprovalSettings.stages[0].primaryApprovers[0]",
+    );
+    agents["allowedTargetScope"] = json!("allDirectoryAgentIdentities");
+    assert_passes(&agents, Rule::SubjectDoesNotFitRequestors);
+    // Users have managers; direct assignment has no requestors to judge.
+    assert_passes(
+        &seed_with(
+            &stage0("primaryApprovers"),
+            json!([manager("requestorManager", 1)]),
+        ),
+        Rule::SubjectDoesNotFitRequestors,
+    );
+}
+
+#[test]
 fn rule_fallback_approver_required() {
     let body = seed_with(&stage0("fallbackPrimaryApprovers"), json!([]));
     assert_triggers(

@@ -177,6 +177,17 @@ impl SubjectSet {
         })
     }
 
+    /// The manager levels Graph accepts and the level set (`None` when absent), for the two
+    /// subjects that have one: `requestorManager` 1–2 ("Possible values ... range from 1 to 2")
+    /// and `targetManager` 1–4 ("between 1 and 4").
+    pub fn manager_level(&self) -> Option<(std::ops::RangeInclusive<i32>, Option<i32>)> {
+        match self {
+            Self::RequestorManager(m) => Some((1..=2, m.manager_level.as_option().copied())),
+            Self::TargetManager(m) => Some((1..=4, m.manager_level.as_option().copied())),
+            _ => None,
+        }
+    }
+
     /// True for users and groups, which count towards the 500-per-policy limit.
     pub fn is_user_or_group(&self) -> bool {
         matches!(self, Self::SingleUser(_) | Self::GroupMembers(_))

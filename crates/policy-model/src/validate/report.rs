@@ -46,6 +46,9 @@ pub enum Rule {
     ExternalAccessWithoutExpiryOrReview,
     /// Warning: anyone in scope gets access with no approval.
     BroadAccessWithoutApproval,
+    /// Warning: a relative approver or on-behalf requestor that the requestors in scope do not
+    /// have (a service principal's manager, a user's application owners…): it would find no one.
+    SubjectDoesNotFitRequestors,
 }
 
 /// One finding: where, how serious, and how to fix it.

@@ -1,11 +1,48 @@
 //! Rules about individual approvers, reviewers and requestors: manager
-//! levels, sponsors only for connected organizations, and fallbacks for
-//! approvers who may not exist for a given requestor.
+//! levels, sponsors only for connected organizations, relatives that the
+//! requestors in scope have, and fallbacks for approvers who may not exist
+//! for a given requestor.
 
 use super::kind_name;
 use crate::validate::subject_lists::{subject_lists, SubjectList, SubjectListRole};
 use crate::validate::{Rule, ValidationReport};
-use crate::{AccessPackageAssignmentPolicy, SubjectSet};
+use crate::{AccessPackageAssignmentPolicy, AllowedTargetScope, SubjectSet};
+
+/// Who requests, as far as relatives (managers, sponsors, owners) are concerned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Requestors {
+    Users,
+    ServicePrincipals,
+    AgentIdentities,
+}
+
+impl Requestors {
+    /// `None` when nobody requests (direct assignment) or the scope is unknown.
+    fn of(scope: &AllowedTargetScope) -> Option<Self> {
+        use AllowedTargetScope::*;
+        match scope {
+            SpecificDirectoryUsers
+            | AllMemberUsers
+            | AllDirectoryUsers
+            | SpecificConnectedOrganizationUsers
+            | AllConfiguredConnectedOrganizationUsers
+            | AllExternalUsers => Some(Self::Users),
+            SpecificDirectoryServicePrincipals | AllDirectoryServicePrincipals => {
+                Some(Self::ServicePrincipals)
+            }
+            AllDirectoryAgentIdentities => Some(Self::AgentIdentities),
+            _ => None,
+        }
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            Self::Users => "users",
+            Self::ServicePrincipals => "service principals",
+            Self::AgentIdentities => "agent identities",
+        }
+    }
+}
 
 pub(crate) fn check(policy: &AccessPackageAssignmentPolicy, report: &mut ValidationReport) {
     let lists = subject_lists(policy);
@@ -15,10 +52,14 @@ pub(crate) fn check(policy: &AccessPackageAssignmentPolicy, report: &mut Validat
             !scope.is_unknown() && **scope != crate::AllowedTargetScope::UnknownFutureValue
         })
         .map(|scope| scope.is_connected_organization_scope());
+    let requestors = policy.allowed_target_scope().and_then(Requestors::of);
     for list in &lists {
         for (index, subject) in list.items.iter().enumerate() {
             let path = format!("{}[{index}]", list.path);
             check_manager_level(subject, &path, report);
+            if let Some(requestors) = requestors {
+                check_fits_requestors(subject, requestors, &path, report);
+            }
             let is_sponsor = matches!(
                 subject,
                 SubjectSet::InternalSponsors(_) | SubjectSet::ExternalSponsors(_)
@@ -38,24 +79,51 @@ pub(crate) fn check(policy: &AccessPackageAssignmentPolicy, report: &mut Validat
     check_fallbacks(&lists, report);
 }
 
-fn check_manager_level(subject: &SubjectSet, path: &str, report: &mut ValidationReport) {
-    let (level, highest, who) = match subject {
-        SubjectSet::RequestorManager(manager) => {
-            (manager.manager_level.as_option(), 2, "requestor's manager")
-        }
-        SubjectSet::TargetManager(manager) => {
-            (manager.manager_level.as_option(), 4, "target's manager")
-        }
+// Managers and a user's sponsors exist for users only; application owners for service
+// principals, and an agent's sponsors or owners for agent identities. Graph documents each kind
+// for its requestors but not what it does with the others, so this is a warning.
+fn check_fits_requestors(
+    subject: &SubjectSet,
+    requestors: Requestors,
+    path: &str,
+    report: &mut ValidationReport,
+) {
+    let belongs_to = match subject {
+        SubjectSet::RequestorManager(_)
+        | SubjectSet::TargetManager(_)
+        | SubjectSet::TargetUserSponsors(_) => Requestors::Users,
+        SubjectSet::TargetApplicationOwners(_) => Requestors::ServicePrincipals,
+        SubjectSet::TargetAgentIdentitySponsorsOrOwners(_) => Requestors::AgentIdentities,
         _ => return,
     };
-    if let Some(level) = level {
-        if !(1..=highest).contains(level) {
-            report.error(
-                Rule::ManagerLevelRange,
-                format!("{path}.managerLevel"),
-                format!("The {who} level must be between 1 (direct manager) and {highest}; it is {level}."),
-            );
-        }
+    if belongs_to != requestors {
+        report.warning(
+            Rule::SubjectDoesNotFitRequestors,
+            path.to_owned(),
+            format!(
+                "This policy is for {}, and the {} applies only to {}: it would find no one. Remove it, or name people instead.",
+                requestors.plural(),
+                kind_name(subject),
+                belongs_to.plural()
+            ),
+        );
+    }
+}
+
+fn check_manager_level(subject: &SubjectSet, path: &str, report: &mut ValidationReport) {
+    let Some((levels, Some(level))) = subject.manager_level() else {
+        return;
+    };
+    if !levels.contains(&level) {
+        report.error(
+            Rule::ManagerLevelRange,
+            format!("{path}.managerLevel"),
+            format!(
+                "The {} level must be between 1 (direct manager) and {}; it is {level}.",
+                kind_name(subject),
+                levels.end()
+            ),
+        );
     }
 }
 
