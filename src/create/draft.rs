@@ -31,6 +31,23 @@ pub struct PolicyDraft {
     /// Id → name of what was picked (principals, the access package, custom extensions), only
     /// for display; never sent.
     pub labels: BTreeMap<String, Label>,
+    /// What a change of "who can request" took out of the policy, kept to be put back when a
+    /// choice it fits is made again; never sent.
+    pub set_aside: SetAside,
+}
+
+/// Targets and auto-assignment settings that do not fit the current "who can request" choice.
+/// Switching scopes to look at them must not lose the people picked or the rule typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SetAside {
+    pub targets: Vec<SubjectSet>,
+    pub automatic: Option<AccessPackageAutomaticRequestSettings>,
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty() && self.automatic.is_none()
+    }
 }
 
 impl PolicyDraft {
@@ -38,7 +55,7 @@ impl PolicyDraft {
     pub fn from_policy(policy: AccessPackageAssignmentPolicy) -> Self {
         Self {
             policy,
-            labels: BTreeMap::new(),
+            ..Self::default()
         }
     }
 
@@ -107,20 +124,27 @@ impl PolicyDraft {
     /// longer fit the new scope (others are kept).
     pub fn set_who_can_request(&mut self, choice: WhoCanRequest) {
         let policy = &mut self.policy;
+        let set_aside = &mut self.set_aside;
         if choice == WhoCanRequest::AutomaticByRule {
             policy.allowed_target_scope =
                 Nullable::Value(AllowedTargetScope::SpecificDirectoryUsers);
             if policy.automatic_request_settings.as_option().is_none() {
-                policy.automatic_request_settings =
-                    Nullable::Value(AccessPackageAutomaticRequestSettings {
+                let settings = set_aside.automatic.take().unwrap_or_else(|| {
+                    AccessPackageAutomaticRequestSettings {
                         request_access_for_allowed_targets: Nullable::Value(true),
                         remove_access_when_target_leaves_allowed_targets: Nullable::Value(true),
                         grace_period_before_access_removal: Nullable::Value(GraphDuration::days(7)),
                         ..Default::default()
-                    });
+                    }
+                });
+                policy.automatic_request_settings = Nullable::Value(settings);
             }
         } else {
-            policy.automatic_request_settings = Nullable::Absent;
+            if let Nullable::Value(settings) =
+                std::mem::take(&mut policy.automatic_request_settings)
+            {
+                set_aside.automatic = Some(settings);
+            }
             policy.allowed_target_scope = match choice.scope() {
                 Some(scope) => Nullable::Value(scope),
                 None => Nullable::Absent,
@@ -128,11 +152,64 @@ impl PolicyDraft {
         }
         if choice != WhoCanRequest::NotChosen {
             // The admin center always sends the list, empty for the "all …" scopes.
-            policy
-                .specific_allowed_targets
-                .get_or_insert_default()
-                .retain(|target| choice.fits_target(target));
+            let targets = policy.specific_allowed_targets.get_or_insert_default();
+            let (fitting, other): (Vec<_>, Vec<_>) = std::mem::take(targets)
+                .into_iter()
+                .partition(|target| choice.fits_target(target));
+            *targets = fitting;
+            let (back, still_aside): (Vec<_>, Vec<_>) = std::mem::take(&mut set_aside.targets)
+                .into_iter()
+                .partition(|target| choice.fits_target(target));
+            push_missing(targets, back);
+            set_aside.targets = still_aside;
+            push_missing(&mut set_aside.targets, other);
         }
+    }
+
+    /// What is set aside, in words, for the note under "who can request".
+    pub fn set_aside_summary(&self) -> Option<String> {
+        if self.set_aside.is_empty() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let targets = &self.set_aside.targets;
+        let count = |wanted: fn(&SubjectSet) -> bool| targets.iter().filter(|t| wanted(t)).count();
+        let people =
+            count(|t| matches!(t, SubjectSet::SingleUser(_) | SubjectSet::GroupMembers(_)));
+        let organizations = count(|t| matches!(t, SubjectSet::ConnectedOrganizationMembers(_)));
+        let principals = count(|t| matches!(t, SubjectSet::SingleServicePrincipal(_)));
+        let rule = count(|t| matches!(t, SubjectSet::AttributeRuleMembers(_)));
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        if people > 0 {
+            parts.push(format!(
+                "{} (specific users and groups)",
+                plural(people, "user or group", "users and groups")
+            ));
+        }
+        if organizations > 0 {
+            parts.push(format!(
+                "{} (specific connected organizations)",
+                plural(
+                    organizations,
+                    "connected organization",
+                    "connected organizations"
+                )
+            ));
+        }
+        if principals > 0 {
+            parts.push(format!(
+                "{} (specific service principals)",
+                plural(principals, "service principal", "service principals")
+            ));
+        }
+        if rule > 0 || self.set_aside.automatic.is_some() {
+            parts.push("the membership rule and its settings (automatic assignment)".to_owned());
+        }
+        Some(format!(
+            "Kept aside, not sent: {}. Choose that option again to bring them back.",
+            parts.join("; ")
+        ))
     }
 
     /// The auto-assignment rule (the first `attributeRuleMembers` target), if any.
@@ -234,9 +311,7 @@ impl PolicyDraft {
         let Some(items) = list.items_mut(&mut self.policy) else {
             return;
         };
-        if !items.contains(&subject) {
-            items.push(subject.clone());
-        }
+        push_missing(items, [subject.clone()]);
         if let (Some(id), Some(label)) = (subject_id(&subject), label) {
             self.labels.insert(id.to_owned(), label);
         }
@@ -248,6 +323,15 @@ impl PolicyDraft {
             if index < items.len() {
                 items.remove(index);
             }
+        }
+    }
+}
+
+/// Appends the subjects `list` does not hold yet (a list names each subject once).
+fn push_missing(list: &mut Vec<SubjectSet>, subjects: impl IntoIterator<Item = SubjectSet>) {
+    for subject in subjects {
+        if !list.contains(&subject) {
+            list.push(subject);
         }
     }
 }
@@ -513,6 +597,14 @@ impl WhoCanRequest {
             .is_some_and(|scope| scope.is_connected_organization_scope())
     }
 
+    /// True for service principals (specific or all): no manager, no sponsors.
+    pub fn is_service_principal(&self) -> bool {
+        matches!(
+            self,
+            Self::SpecificServicePrincipals | Self::AllServicePrincipals
+        )
+    }
+
     /// True for requests that go through approval (auto-assignment and direct assignment do not).
     pub fn takes_requests(&self) -> bool {
         !matches!(
@@ -575,13 +667,17 @@ pub enum SubjectKind {
     Group,
     ServicePrincipal,
     ConnectedOrganization,
+    /// `requestorManager`, added at level 1; the chip then offers level 2.
     RequestorManager,
-    /// The requestor's manager's manager (`requestorManager` with `managerLevel` 2).
-    SecondLevelManager,
     InternalSponsors,
     ExternalSponsors,
     TargetUserSponsors,
+    /// `targetManager`, added at level 1; the chip then offers levels 2 to 4.
     TargetManager,
+    /// `targetApplicationOwners`: the owners of the application a service principal stands for.
+    ApplicationOwners,
+    /// `targetAgentIdentitySponsorsOrOwners`: the agent identity's sponsors or owners.
+    AgentSponsorsOrOwners,
 }
 
 impl SubjectKind {
@@ -601,11 +697,12 @@ impl SubjectKind {
             Self::ServicePrincipal => "Service principal",
             Self::ConnectedOrganization => "Connected organization",
             Self::RequestorManager => "Requestor's manager",
-            Self::SecondLevelManager => "Requestor's second-level manager",
             Self::InternalSponsors => "Internal sponsors",
             Self::ExternalSponsors => "External sponsors",
             Self::TargetUserSponsors => "Requestor's sponsors",
             Self::TargetManager => "Target's manager",
+            Self::ApplicationOwners => "Application owners",
+            Self::AgentSponsorsOrOwners => "Agent's sponsors or owners",
         }
     }
 
@@ -617,13 +714,24 @@ impl SubjectKind {
             Self::ServicePrincipal => SubjectSet::single_service_principal(id),
             Self::ConnectedOrganization => SubjectSet::connected_organization_members(id),
             Self::RequestorManager => SubjectSet::requestor_manager(1),
-            Self::SecondLevelManager => SubjectSet::requestor_manager(2),
             Self::TargetManager => SubjectSet::target_manager(1),
             Self::InternalSponsors => SubjectSet::InternalSponsors(Default::default()),
             Self::ExternalSponsors => SubjectSet::ExternalSponsors(Default::default()),
             Self::TargetUserSponsors => SubjectSet::TargetUserSponsors(Default::default()),
+            Self::ApplicationOwners => SubjectSet::TargetApplicationOwners(Default::default()),
+            Self::AgentSponsorsOrOwners => {
+                SubjectSet::TargetAgentIdentitySponsorsOrOwners(Default::default())
+            }
         }
     }
+}
+
+/// The manager levels Graph accepts for a subject (policy-model's bounds, the ones validation
+/// checks) and its current level; `None` for subjects that have no level.
+pub fn manager_levels(subject: &SubjectSet) -> Option<(std::ops::RangeInclusive<i32>, i32)> {
+    let (levels, level) = subject.manager_level()?;
+    // Graph's default when the level is absent is 1 (requestorManager's documentation).
+    Some((levels, level.unwrap_or(1)))
 }
 
 impl SubjectList {
@@ -697,39 +805,82 @@ impl SubjectList {
         Some(member.get_or_insert_default())
     }
 
-    /// The kinds Graph accepts in this list, given who can request (sponsors approve only
-    /// requestors from connected organizations).
+    /// The kinds Graph accepts in this list, given who can request: sponsors approve only
+    /// requestors from connected organizations; service principals and agent identities have
+    /// no manager and no sponsors of a user, so their approvers are named (or, for agents,
+    /// their own sponsors or owners), and their on-behalf requestors are application owners
+    /// or the agent's sponsors or owners.
     pub fn kinds(self, who: &WhoCanRequest) -> Vec<SubjectKind> {
         use SubjectKind::*;
+        let relative_approvers = match who {
+            _ if who.is_service_principal() => vec![],
+            WhoCanRequest::AllAgentIdentities => vec![AgentSponsorsOrOwners],
+            _ if who.is_connected_organization() => vec![
+                RequestorManager,
+                TargetUserSponsors,
+                InternalSponsors,
+                ExternalSponsors,
+            ],
+            _ => vec![RequestorManager, TargetUserSponsors],
+        };
+        // singleServicePrincipal is documented as "allowed as a requestor, approver, or
+        // reviewer" (subjectSet), so it is offered last wherever someone decides.
+        let named = [User, Group];
         let mut kinds = match self {
             Self::AllowedTargets => match who {
                 WhoCanRequest::SpecificConnectedOrganizations => vec![ConnectedOrganization],
                 WhoCanRequest::SpecificServicePrincipals => vec![ServicePrincipal],
-                _ => vec![User, Group],
+                _ => named.to_vec(),
             },
-            Self::OnBehalfRequestors => vec![User, Group, TargetManager],
-            Self::Stage(_, StageList::Primary | StageList::Escalation) => {
-                vec![
-                    User,
-                    Group,
-                    RequestorManager,
-                    SecondLevelManager,
-                    TargetUserSponsors,
-                ]
+            Self::OnBehalfRequestors => {
+                let mut kinds = named.to_vec();
+                kinds.push(match who {
+                    _ if who.is_service_principal() => ApplicationOwners,
+                    WhoCanRequest::AllAgentIdentities => AgentSponsorsOrOwners,
+                    _ => TargetManager,
+                });
+                kinds
             }
-            Self::PrimaryReviewers => vec![User, Group, RequestorManager],
+            Self::Stage(_, StageList::Primary | StageList::Escalation) => {
+                let mut kinds = named.to_vec();
+                kinds.extend(relative_approvers);
+                kinds
+            }
+            Self::PrimaryReviewers => {
+                let mut kinds = named.to_vec();
+                if !who.is_service_principal() && *who != WhoCanRequest::AllAgentIdentities {
+                    kinds.push(RequestorManager);
+                }
+                kinds
+            }
             Self::Stage(_, StageList::FallbackPrimary | StageList::FallbackEscalation)
-            | Self::FallbackReviewers => vec![User, Group],
+            | Self::FallbackReviewers => named.to_vec(),
         };
-        let decider = !matches!(self, Self::AllowedTargets | Self::OnBehalfRequestors);
-        let primary = matches!(
-            self,
-            Self::Stage(_, StageList::Primary | StageList::Escalation) | Self::PrimaryReviewers
-        );
-        if decider && primary && who.is_connected_organization() {
-            kinds.extend([InternalSponsors, ExternalSponsors]);
+        if !matches!(self, Self::AllowedTargets | Self::OnBehalfRequestors) {
+            kinds.push(ServicePrincipal);
         }
         kinds
+    }
+
+    /// Sets the manager level of item `index` (a `requestorManager` or `targetManager`).
+    pub fn set_manager_level(
+        self,
+        policy: &mut AccessPackageAssignmentPolicy,
+        index: usize,
+        level: i32,
+    ) {
+        let Some(items) = self.items_mut(policy) else {
+            return;
+        };
+        match items.get_mut(index) {
+            Some(SubjectSet::RequestorManager(manager)) => {
+                manager.manager_level = Nullable::Value(level)
+            }
+            Some(SubjectSet::TargetManager(manager)) => {
+                manager.manager_level = Nullable::Value(level)
+            }
+            _ => {}
+        }
     }
 }
 

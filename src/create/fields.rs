@@ -3,7 +3,7 @@
 //! components (text, check box, choice) over these, so each field is data, not code.
 
 use policy_model::{
-    AccessPackageApprovalStage, AccessPackageAssignmentPolicy,
+    AccessPackageAnswerChoice, AccessPackageApprovalStage, AccessPackageAssignmentPolicy,
     AccessPackageAssignmentRequestorSettings, AccessPackageAssignmentReviewSettings,
     AccessPackageCustomExtensionStage, AccessPackageLocalizedText,
     AccessPackageMultipleChoiceQuestion, AccessPackageQuestion, AccessPackageTextInputQuestion,
@@ -426,7 +426,9 @@ impl Text {
             Self::ReviewDurationDays => "Reviewers have (days)",
             Self::QuestionText(_) => "Question",
             Self::QuestionRegex(_) => "Answers must match (regular expression, optional)",
-            Self::QuestionChoices(_) => "Answers, one per line (value | text, or just the text)",
+            Self::QuestionChoices(_) => {
+                "Answers, one per line: value | text | translations (fr: Oui; de: Ja); or just the text"
+            }
             Self::QuestionLocalizations(_) => "Translations, one per line (language code: text)",
         }
     }
@@ -491,15 +493,7 @@ impl Text {
                     .choices
                     .items()
                     .iter()
-                    .map(|c| {
-                        let value = c.actual_value.as_deref().unwrap_or_default();
-                        let shown = c.text.as_deref().unwrap_or_default();
-                        if value == shown {
-                            shown.to_owned()
-                        } else {
-                            format!("{value} | {shown}")
-                        }
-                    })
+                    .map(choice_line)
                     .collect::<Vec<_>>()
                     .join("\n"),
                 _ => String::new(),
@@ -508,13 +502,7 @@ impl Text {
                 .map(|q| {
                     q.localizations()
                         .iter()
-                        .map(|l| {
-                            format!(
-                                "{}: {}",
-                                l.language_code.as_deref().unwrap_or_default(),
-                                l.text.as_deref().unwrap_or_default()
-                            )
-                        })
+                        .map(localized_text_line)
                         .collect::<Vec<_>>()
                         .join("\n")
                 })
@@ -595,14 +583,29 @@ impl Text {
                         .filter(|line| !line.is_empty())
                         .enumerate()
                         .map(|(n, line)| {
-                            let (actual, shown) = match line.split_once('|') {
-                                Some((a, t)) => (a.trim(), t.trim()),
-                                None => (line, line),
-                            };
-                            // An unchanged answer keeps its translations and anything else it had.
+                            let mut parts = line.splitn(3, '|').map(str::trim);
+                            let actual = parts.next().unwrap_or_default();
+                            let shown = parts.next().unwrap_or(actual);
+                            // Members this form does not show stay as they were.
                             let mut choice = old.get(n).cloned().unwrap_or_default();
                             choice.actual_value = Nullable::Value(actual.to_owned());
                             choice.text = Nullable::Value(shown.to_owned());
+                            choice.localizations = match parts.next() {
+                                Some(translations) => Nullable::Value(
+                                    translations
+                                        .split(';')
+                                        .map(str::trim)
+                                        .filter(|t| !t.is_empty())
+                                        .map(localized_text)
+                                        .collect(),
+                                ),
+                                // Graph's own bodies carry `localizations: []`; keep whichever
+                                // of empty or absent the answer had.
+                                None if choice.localizations.items().is_empty() => {
+                                    choice.localizations
+                                }
+                                None => Nullable::Value(Vec::new()),
+                            };
                             choice
                         })
                         .collect();
@@ -614,14 +617,7 @@ impl Text {
                     .lines()
                     .map(str::trim)
                     .filter(|line| !line.is_empty())
-                    .map(|line| {
-                        let (code, text) = line.split_once(':').unwrap_or((line, ""));
-                        AccessPackageLocalizedText {
-                            language_code: Nullable::Value(code.trim().to_owned()),
-                            text: Nullable::Value(text.trim().to_owned()),
-                            ..Default::default()
-                        }
-                    })
+                    .map(localized_text)
                     .collect();
                 match question_mut(&mut draft.policy, i) {
                     Some(AccessPackageQuestion::TextInput(q)) => {
@@ -635,6 +631,43 @@ impl Text {
             }
         }
     }
+}
+
+/// An answer as its line: `value`, `value | text`, or `value | text | fr: Oui; de: Ja`.
+fn choice_line(choice: &AccessPackageAnswerChoice) -> String {
+    let value = choice.actual_value.as_deref().unwrap_or_default();
+    let shown = choice.text.as_deref().unwrap_or_default();
+    let translations = choice.localizations.items();
+    if !translations.is_empty() {
+        let translations = translations
+            .iter()
+            .map(localized_text_line)
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!("{value} | {shown} | {translations}")
+    } else if value == shown {
+        shown.to_owned()
+    } else {
+        format!("{value} | {shown}")
+    }
+}
+
+/// `fr-CA: texte` → a localized text (the code is checked by validation, at its field).
+fn localized_text(line: &str) -> AccessPackageLocalizedText {
+    let (code, text) = line.split_once(':').unwrap_or((line, ""));
+    AccessPackageLocalizedText {
+        language_code: Nullable::Value(code.trim().to_owned()),
+        text: Nullable::Value(text.trim().to_owned()),
+        ..Default::default()
+    }
+}
+
+fn localized_text_line(text: &AccessPackageLocalizedText) -> String {
+    format!(
+        "{}: {}",
+        text.language_code.as_deref().unwrap_or_default(),
+        text.text.as_deref().unwrap_or_default()
+    )
 }
 
 fn text_member(text: &str) -> Nullable<String> {

@@ -75,6 +75,11 @@ pub fn import_policy(text: &str) -> Result<Imported, ImportError> {
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
+    import_value(value)
+}
+
+/// [`import_policy`] of JSON already read.
+fn import_value(value: Value) -> Result<Imported, ImportError> {
     let Value::Object(members) = &value else {
         return Err(ImportError::NotAnObject {
             found: kind_of(&value),
@@ -123,6 +128,55 @@ pub fn import_policy(text: &str) -> Result<Imported, ImportError> {
         draft.labels.insert(id, label);
     }
     Ok(Imported { draft, dropped })
+}
+
+/// A new policy made from an existing one (its JSON as Graph returns it, as the detail page
+/// reads it): imported like any GET answer, named "… (copy)" so the two are told apart in lists
+/// and by the check after an interrupted create, and without the ids of its questions and custom
+/// extension settings, which belong to the original. Custom extensions keep their names.
+pub fn copy_policy(mut value: Value) -> Result<Imported, ImportError> {
+    let mut extension_labels = Vec::new();
+    if let Some(members) = value.as_object_mut() {
+        for list in ["questions", "customExtensionStageSettings"] {
+            if let Some(Value::Array(items)) = members.get_mut(list) {
+                for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                    item.remove("id");
+                    let extension = item.get("customExtension");
+                    let id = extension.and_then(|e| e.get("id")).and_then(Value::as_str);
+                    let name = extension
+                        .and_then(|e| e.get("displayName"))
+                        .and_then(Value::as_str);
+                    if let (Some(id), Some(name)) = (id, name) {
+                        let detail = extension
+                            .and_then(|e| e.get("description"))
+                            .and_then(Value::as_str)
+                            .filter(|d| !d.is_empty())
+                            .map(str::to_owned);
+                        extension_labels.push((
+                            id.to_owned(),
+                            Label {
+                                name: name.to_owned(),
+                                detail,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        let name = members
+            .get("displayName")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        members.insert(
+            "displayName".to_owned(),
+            Value::String(format!("{name} (copy)").trim_start().to_owned()),
+        );
+    }
+    let mut imported = import_value(value)?;
+    imported.draft.labels.extend(extension_labels);
+    Ok(imported)
 }
 
 fn parse(value: &Value) -> Result<AccessPackageAssignmentPolicy, String> {

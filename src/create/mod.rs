@@ -13,11 +13,11 @@ mod templates;
 mod tests;
 
 pub use draft::{
-    duration_field_text, duration_from_field, subject_id, ExpirationChoice, Label, PolicyDraft,
-    StageList, SubjectKind, SubjectList, WhoCanRequest,
+    duration_field_text, duration_from_field, manager_levels, subject_id, ExpirationChoice, Label,
+    PolicyDraft, SetAside, StageList, SubjectKind, SubjectList, WhoCanRequest,
 };
 pub use fields::{Choice, Flag, Text};
-pub use import::{import_policy, ImportError, Imported};
+pub use import::{copy_policy, import_policy, ImportError, Imported};
 pub use persist::{
     draft_storage_key, pending_storage_key, restore_draft, restore_pending, save_draft,
     save_pending, RestoreError, DRAFT_VERSION,

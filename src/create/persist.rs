@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use policy_model::{AccessPackageAutomaticRequestSettings, SubjectSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Attempt, Label, PolicyDraft};
+use super::{Attempt, Label, PolicyDraft, SetAside};
 
 /// Bumped when the stored shape changes; an older draft is then not restored.
 pub const DRAFT_VERSION: u32 = 1;
@@ -24,6 +25,11 @@ struct Stored {
     policy: Value,
     #[serde(default)]
     labels: BTreeMap<String, Label>,
+    /// What a change of "who can request" set aside (absent in drafts saved before it existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    set_aside_targets: Vec<SubjectSet>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    set_aside_automatic: Option<AccessPackageAutomaticRequestSettings>,
 }
 
 /// Why a stored draft was not restored.
@@ -41,6 +47,8 @@ pub fn save_draft(draft: &PolicyDraft) -> String {
         version: DRAFT_VERSION,
         policy: serde_json::to_value(&draft.policy).unwrap_or(Value::Null),
         labels: draft.labels.clone(),
+        set_aside_targets: draft.set_aside.targets.clone(),
+        set_aside_automatic: draft.set_aside.automatic.clone(),
     };
     serde_json::to_string(&stored).unwrap_or_default()
 }
@@ -54,9 +62,14 @@ pub fn restore_draft(text: &str) -> Result<PolicyDraft, RestoreError> {
     }
     let policy = serde_json::from_value(stored.policy)
         .map_err(|e| RestoreError::Unreadable(e.to_string()))?;
+    let set_aside = SetAside {
+        targets: stored.set_aside_targets,
+        automatic: stored.set_aside_automatic,
+    };
     Ok(PolicyDraft {
         policy,
         labels: stored.labels,
+        set_aside,
     })
 }
 

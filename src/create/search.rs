@@ -1,6 +1,18 @@
-//! What the pickers ask Graph, and how the answers become rows (name, second line, id). Plain
-//! `startswith` filters: they need no `ConsistencyLevel: eventual` header and are what Graph
-//! supports on every one of these collections.
+//! What the pickers ask Graph, and how the answers become rows (name, second line, id).
+//!
+//! - Users, groups and service principals: Graph's directory `$search` (an advanced query, so it
+//!   needs `ConsistencyLevel: eventual`). It matches the start of any word of `displayName`, so
+//!   typing "wilber" finds "Alex Wilber"; `mail` and `userPrincipalName` match from their start.
+//!   <https://learn.microsoft.com/graph/search-query-parameter#using-search-on-directory-object-collections>
+//! - Access packages: `contains(tolower(displayName),'…')`, the name search the v1.0 "List
+//!   accessPackages" page documents ("to search for access packages with a particular name,
+//!   include a filter such as `$filter=contains(tolower(displayName),'team')`"); it documents
+//!   `$select`, `$filter` and `$expand`, not `$search`.
+//!   <https://learn.microsoft.com/graph/api/entitlementmanagement-list-accesspackages?view=graph-rest-1.0>
+//! - Connected organizations: `startswith(displayName,'…')`. The v1.0 "List connectedOrganizations"
+//!   page documents `$select` and `$filter` with `eq` examples only; neither `contains` nor
+//!   `$search`, so nothing wider is relied on.
+//!   <https://learn.microsoft.com/graph/api/entitlementmanagement-list-connectedorganizations?view=graph-rest-1.0>
 
 use serde_json::Value;
 
@@ -36,48 +48,71 @@ pub const SEARCH_TOP: u32 = 10;
 
 const EM: &str = "/identityGovernance/entitlementManagement";
 
+/// One picker search: the GET and whether it is an advanced query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub url: String,
+    /// Send `ConsistencyLevel: eventual`: Graph answers a directory `$search` without it with
+    /// 400 `Request_UnsupportedQuery`.
+    pub consistency_eventual: bool,
+}
+
 /// The GET for `text` (`None` when the kind needs text and there is none).
-pub fn search_url(graph_base: &str, kind: &SearchKind, text: &str) -> Option<String> {
+pub fn search_url(graph_base: &str, kind: &SearchKind, text: &str) -> Option<SearchRequest> {
     let base = graph_base.trim_end_matches('/');
     let text = text.trim();
-    let prefix = |property: &str| format!("startswith({property},{})", odata_string(text));
     let top = format!("$top={SEARCH_TOP}");
-    let url = match kind {
-        SearchKind::AccessPackage if text.is_empty() => {
-            format!("{base}{EM}/accessPackages?$expand=catalog&{top}")
-        }
-        SearchKind::AccessPackage => format!(
-            "{base}{EM}/accessPackages?$filter={}&$expand=catalog&{top}",
-            encode(&prefix("displayName"))
+    let plain = |url: String| SearchRequest {
+        url,
+        consistency_eventual: false,
+    };
+    let directory = |path: &str, properties: &[&str], select: &str| SearchRequest {
+        url: format!(
+            "{base}/{path}?$search={}{select}&{top}",
+            encode(&directory_search(properties, text))
         ),
-        SearchKind::CustomExtension { catalog_id } => format!(
+        consistency_eventual: true,
+    };
+    let request = match kind {
+        SearchKind::AccessPackage if text.is_empty() => {
+            plain(format!("{base}{EM}/accessPackages?$expand=catalog&{top}"))
+        }
+        SearchKind::AccessPackage => plain(format!(
+            "{base}{EM}/accessPackages?$filter={}&$expand=catalog&{top}",
+            encode(&format!(
+                "contains(tolower(displayName),{})",
+                odata_string(&text.to_lowercase())
+            ))
+        )),
+        SearchKind::CustomExtension { catalog_id } => plain(format!(
             "{base}{EM}/catalogs/{}/customWorkflowExtensions",
             encode_segment(catalog_id)
-        ),
+        )),
         _ if text.is_empty() => return None,
-        SearchKind::User => format!(
-            "{base}/users?$filter={}&$select=id,displayName,userPrincipalName,mail&{top}",
-            encode(&format!(
-                "{} or {} or {}",
-                prefix("displayName"),
-                prefix("userPrincipalName"),
-                prefix("mail")
-            ))
+        SearchKind::User => directory(
+            "users",
+            &["displayName", "mail", "userPrincipalName"],
+            "&$select=id,displayName,userPrincipalName,mail",
         ),
-        SearchKind::Group => format!(
-            "{base}/groups?$filter={}&{top}",
-            encode(&format!("{} or {}", prefix("displayName"), prefix("mail")))
-        ),
-        SearchKind::ServicePrincipal => format!(
-            "{base}/servicePrincipals?$filter={}&{top}",
-            encode(&prefix("displayName"))
-        ),
-        SearchKind::ConnectedOrganization => format!(
+        SearchKind::Group => directory("groups", &["displayName", "mail"], ""),
+        SearchKind::ServicePrincipal => directory("servicePrincipals", &["displayName"], ""),
+        SearchKind::ConnectedOrganization => plain(format!(
             "{base}{EM}/connectedOrganizations?$filter={}&{top}",
-            encode(&prefix("displayName"))
-        ),
+            encode(&format!("startswith(displayName,{})", odata_string(text)))
+        )),
     };
-    Some(url)
+    Some(request)
+}
+
+/// `"displayName:text" OR "mail:text"`: one clause per property, each in double quotes with a
+/// double quote or backslash inside escaped by a backslash, as the `$search` docs require.
+fn directory_search(properties: &[&str], text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+    properties
+        .iter()
+        .map(|property| format!("\"{property}:{escaped}\""))
+        .collect::<Vec<_>>()
+        .join(" OR ")
 }
 
 /// The rows of a collection answer (`{"value": [...]}`); for custom extensions only those whose
@@ -175,27 +210,86 @@ mod tests {
     const BASE: &str = "https://graph.microsoft.com/v1.0";
 
     #[test]
-    fn urls_filter_by_prefix_and_escape_quotes() {
+    fn principals_use_directory_search_with_eventual_consistency() {
+        let user = search_url(BASE, &SearchKind::User, " wil ").unwrap();
         assert_eq!(
-            search_url(BASE, &SearchKind::User, "o'br").unwrap(),
-            "https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName,'o''br')%20or%20startswith(userPrincipalName,'o''br')%20or%20startswith(mail,'o''br')&$select=id,displayName,userPrincipalName,mail&$top=10"
+            user.url,
+            "https://graph.microsoft.com/v1.0/users?$search=%22displayName:wil%22%20OR%20%22mail:wil%22%20OR%20%22userPrincipalName:wil%22&$select=id,displayName,userPrincipalName,mail&$top=10"
         );
+        assert!(user.consistency_eventual);
+        let group = search_url(BASE, &SearchKind::Group, "Sales").unwrap();
+        assert_eq!(
+            group.url,
+            "https://graph.microsoft.com/v1.0/groups?$search=%22displayName:Sales%22%20OR%20%22mail:Sales%22&$top=10"
+        );
+        assert!(group.consistency_eventual);
+        let app = search_url(BASE, &SearchKind::ServicePrincipal, "Build").unwrap();
+        assert_eq!(
+            app.url,
+            "https://graph.microsoft.com/v1.0/servicePrincipals?$search=%22displayName:Build%22&$top=10"
+        );
+        assert!(app.consistency_eventual);
         assert_eq!(search_url(BASE, &SearchKind::Group, "  "), None);
-        assert!(search_url(BASE, &SearchKind::AccessPackage, "")
+        assert_eq!(search_url(BASE, &SearchKind::User, ""), None);
+    }
+
+    #[test]
+    fn search_text_is_quoted_escaped_and_encoded() {
+        // A double quote or backslash is escaped with a backslash inside the clause; everything
+        // else that is not URL-safe (space, &, #, +, %) is percent-encoded.
+        assert_eq!(
+            directory_search(&["displayName", "mail"], r#"a"b\c"#),
+            r#""displayName:a\"b\\c" OR "mail:a\"b\\c""#
+        );
+        let url = search_url(BASE, &SearchKind::ServicePrincipal, r#"say "hi" & 100%+#"#)
             .unwrap()
-            .ends_with("/accessPackages?$expand=catalog&$top=10"));
-        assert!(search_url(BASE, &SearchKind::AccessPackage, "Ext & co")
-            .unwrap()
-            .contains("$filter=startswith(displayName,'Ext%20%26%20co')"));
-        assert!(search_url(
+            .url;
+        assert!(
+            url.ends_with(
+                "?$search=%22displayName:say%20%5C%22hi%5C%22%20%26%20100%25%2B%23%22&$top=10"
+            ),
+            "{url}"
+        );
+        let url = search_url(BASE, &SearchKind::User, "o'br").unwrap().url;
+        assert!(
+            url.contains("$search=%22displayName:o'br%22%20OR%20"),
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn entitlement_collections_filter_without_eventual_consistency() {
+        let all = search_url(BASE, &SearchKind::AccessPackage, "").unwrap();
+        assert!(all.url.ends_with("/accessPackages?$expand=catalog&$top=10"));
+        assert!(!all.consistency_eventual);
+        let named = search_url(BASE, &SearchKind::AccessPackage, "Ext & O'Co").unwrap();
+        assert_eq!(
+            named.url,
+            "https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackages?$filter=contains(tolower(displayName),'ext%20%26%20o''co')&$expand=catalog&$top=10"
+        );
+        assert!(!named.consistency_eventual);
+        let organization = search_url(BASE, &SearchKind::ConnectedOrganization, "o'br").unwrap();
+        assert_eq!(
+            organization.url,
+            "https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/connectedOrganizations?$filter=startswith(displayName,'o''br')&$top=10"
+        );
+        assert!(!organization.consistency_eventual);
+        assert_eq!(
+            search_url(BASE, &SearchKind::ConnectedOrganization, " "),
+            None
+        );
+        let extensions = search_url(
             BASE,
             &SearchKind::CustomExtension {
-                catalog_id: "c/1".into()
+                catalog_id: "c/1".into(),
             },
-            ""
+            "",
         )
-        .unwrap()
-        .ends_with("/catalogs/c%2F1/customWorkflowExtensions"));
+        .unwrap();
+        assert!(extensions
+            .url
+            .ends_with("/catalogs/c%2F1/customWorkflowExtensions"));
+        assert!(!extensions.consistency_eventual);
     }
 
     #[test]

@@ -125,6 +125,57 @@ fn import_keeps_unknown_members_nulls_and_settings_the_form_does_not_show() {
 }
 
 #[test]
+fn a_copy_is_a_new_policy_named_as_a_copy_with_names_kept() {
+    let mut answer = seed_json();
+    answer["id"] = json!("5d6b5f38-9a4f-4f0e-8d43-7b2a0e6c1f01");
+    answer["createdDateTime"] = json!("2026-01-01T00:00:00Z");
+    answer["accessPackage"] = json!({"id": SEED_PACKAGE, "displayName": "External Partner Workspace",
+        "catalog": {"id": "c1", "displayName": "Partners"}});
+    answer["questions"] = json!([{
+        "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+        "id": "q-original", "text": "Why?", "isRequired": true, "sequence": 1
+    }]);
+    answer["customExtensionStageSettings"] = json!([{
+        "id": "s-original", "stage": "assignmentRequestCreated",
+        "customExtension": {"@odata.type": "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension",
+            "id": "e1", "displayName": "Notify Slack", "description": "Posts to #access"}
+    }]);
+    let copy = copy_policy(answer).unwrap();
+    let body = copy.draft.body();
+    assert_eq!(
+        body["displayName"],
+        format!("{} (copy)", seed_json()["displayName"].as_str().unwrap())
+    );
+    assert!(body.get("id").is_none() && body.get("createdDateTime").is_none());
+    assert!(
+        body["questions"][0].get("id").is_none(),
+        "the question is the copy's own"
+    );
+    assert_eq!(body["questions"][0]["text"], "Why?");
+    assert_eq!(
+        body["customExtensionStageSettings"][0],
+        json!({"stage": "assignmentRequestCreated", "customExtension": {
+            "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension", "id": "e1"}})
+    );
+    assert_eq!(copy.draft.label("e1").unwrap().name, "Notify Slack");
+    assert_eq!(
+        copy.draft.label(SEED_PACKAGE).unwrap().name,
+        "External Partner Workspace"
+    );
+    // everything else is the original's
+    let mut expected = seed_json();
+    for member in ["displayName", "questions", "customExtensionStageSettings"] {
+        expected.as_object_mut().unwrap().remove(member);
+    }
+    let mut compared = body.clone();
+    for member in ["displayName", "questions", "customExtensionStageSettings"] {
+        compared.as_object_mut().unwrap().remove(member);
+    }
+    assert_eq!(compared, expected);
+    assert!(copy_policy(json!([1])).is_err());
+}
+
+#[test]
 fn import_of_a_get_response_drops_what_graph_owns_and_keeps_the_package_name() {
     let mut response = seed_json();
     response["@odata.context"] = json!("https://graph.microsoft.com/v1.0/$metadata#x/$entity");
@@ -280,6 +331,32 @@ fn who_can_request_switches_scope_targets_and_auto_assignment() {
     assert_eq!(body["specificAllowedTargets"], json!([]));
     assert_eq!(body["allowedTargetScope"], "allMemberUsers");
 
+    // Nothing picked or typed is lost by looking at another choice: it is set aside (not sent)
+    // and comes back with a choice it fits.
+    assert_eq!(draft.set_aside.targets.len(), 3, "two people and the rule");
+    let summary = draft.set_aside_summary().unwrap();
+    assert!(summary.contains("2 users and groups"), "{summary}");
+    assert!(summary.contains("membership rule"), "{summary}");
+    let saved = restore_draft(&save_draft(&draft)).unwrap();
+    assert_eq!(saved, draft, "what is set aside survives a reload");
+    draft.set_who_can_request(WhoCanRequest::SpecificDirectoryUsers);
+    assert_eq!(
+        draft.body()["specificAllowedTargets"],
+        json!([
+            {"@odata.type": "#microsoft.graph.singleUser", "userId": "u1"},
+            {"@odata.type": "#microsoft.graph.groupMembers", "groupId": "g1"}
+        ])
+    );
+    draft.set_who_can_request(WhoCanRequest::AutomaticByRule);
+    assert_eq!(draft.membership_rule(), "(user.department -eq \"Sales\")");
+    assert_eq!(draft.policy.specific_allowed_targets().len(), 1);
+    assert!(draft.set_aside.automatic.is_none());
+    assert_eq!(draft.set_aside.targets.len(), 2);
+    draft.set_who_can_request(WhoCanRequest::SpecificDirectoryUsers);
+    draft.set_who_can_request(WhoCanRequest::AllMemberUsers);
+    assert!(draft.set_aside_summary().is_some());
+    assert!(PolicyDraft::default().set_aside_summary().is_none());
+
     for choice in WhoCanRequest::CHOICES {
         assert_eq!(&WhoCanRequest::from_key(choice.key()), choice);
         let mut d = PolicyDraft::default();
@@ -316,6 +393,77 @@ fn approver_kinds_follow_graph_rules() {
         primary.path(),
         "requestApprovalSettings.stages[0].primaryApprovers"
     );
+}
+
+#[test]
+fn service_principals_and_agents_get_the_approvers_and_on_behalf_requestors_that_fit_them() {
+    use SubjectKind::*;
+    let primary = SubjectList::Stage(1, StageList::Escalation);
+    let apps = WhoCanRequest::AllServicePrincipals;
+    let agents = WhoCanRequest::AllAgentIdentities;
+    let members = WhoCanRequest::SpecificDirectoryUsers;
+    // A service principal has no manager and no sponsors: only named approvers.
+    assert_eq!(primary.kinds(&apps), vec![User, Group, ServicePrincipal]);
+    assert_eq!(
+        primary.kinds(&agents),
+        vec![User, Group, AgentSponsorsOrOwners, ServicePrincipal]
+    );
+    assert_eq!(
+        primary.kinds(&members),
+        vec![
+            User,
+            Group,
+            RequestorManager,
+            TargetUserSponsors,
+            ServicePrincipal
+        ]
+    );
+    let on_behalf = SubjectList::OnBehalfRequestors;
+    assert_eq!(
+        on_behalf.kinds(&WhoCanRequest::SpecificServicePrincipals),
+        vec![User, Group, ApplicationOwners]
+    );
+    assert_eq!(
+        on_behalf.kinds(&agents),
+        vec![User, Group, AgentSponsorsOrOwners]
+    );
+    assert_eq!(on_behalf.kinds(&members), vec![User, Group, TargetManager]);
+    assert!(!SubjectList::PrimaryReviewers
+        .kinds(&apps)
+        .contains(&RequestorManager));
+    // Every kind offered builds the subject Graph names it by.
+    assert_eq!(
+        AgentSponsorsOrOwners.subject("").odata_type(),
+        Some("#microsoft.graph.targetAgentIdentitySponsorsOrOwners")
+    );
+    assert_eq!(
+        ApplicationOwners.subject("").odata_type(),
+        Some("#microsoft.graph.targetApplicationOwners")
+    );
+}
+
+#[test]
+fn manager_levels_are_set_within_what_graph_accepts() {
+    let mut d = PolicyDraft::default();
+    d.set_who_can_request(WhoCanRequest::AllMemberUsers);
+    let on_behalf = SubjectList::OnBehalfRequestors;
+    d.add_subject(on_behalf, SubjectKind::TargetManager.subject(""), None);
+    on_behalf.set_manager_level(&mut d.policy, 0, 3);
+    let manager = &on_behalf.items(&d.policy)[0];
+    assert_eq!(manager_levels(manager), Some((1..=4, 3)));
+    assert_eq!(
+        serde_json::to_value(manager).unwrap(),
+        serde_json::json!({"@odata.type": "#microsoft.graph.targetManager", "managerLevel": 3})
+    );
+    d.set_approval_required(true);
+    let primary = SubjectList::Stage(0, StageList::Primary);
+    d.add_subject(primary, SubjectKind::RequestorManager.subject(""), None);
+    primary.set_manager_level(&mut d.policy, 0, 2);
+    assert_eq!(
+        manager_levels(&primary.items(&d.policy)[0]),
+        Some((1..=2, 2))
+    );
+    assert_eq!(manager_levels(&SubjectKind::User.subject("u1")), None);
 }
 
 #[test]
@@ -680,7 +828,10 @@ fn every_field_reads_back_what_it_wrote() {
         (Text::ReviewDurationDays, "21"),
         (Text::QuestionText(1), "Which project?"),
         (Text::QuestionRegex(1), "^[0-9]+$"),
-        (Text::QuestionChoices(0), "employee | Employee\nintern"),
+        (
+            Text::QuestionChoices(0),
+            "employee | Employee | fr: Employé; de: Angestellte\nintern",
+        ),
         (
             Text::QuestionLocalizations(0),
             "fr: Quel rôle ?\nde: Welche Rolle?",
@@ -691,10 +842,26 @@ fn every_field_reads_back_what_it_wrote() {
         field.set(&mut d, value);
         assert_eq!(field.get(&d), value, "{field:?}");
     }
-    // the first choice kept its French translation when its text did not change
+    // answers carry their translations on their line
     assert_eq!(
-        d.body()["questions"][0]["choices"][0]["localizations"][0]["text"],
-        "Employé"
+        d.body()["questions"][0]["choices"][0]["localizations"],
+        json!([{"languageCode": "fr", "text": "Employé"}, {"languageCode": "de", "text": "Angestellte"}])
+    );
+    // a translation typed with a bad code is kept and reported at the answers field
+    Text::QuestionChoices(0).set(&mut d, "employee | Employee | french: Employé\nintern");
+    let report = validate(&d.policy, &ValidationContext::default());
+    assert!(report.errors().any(|issue| issue.path
+        == "questions[0].choices[0].localizations[0].languageCode"
+        && issue.path.starts_with(&Text::QuestionChoices(0).path())));
+    // removing the translations from the line removes them from the body
+    Text::QuestionChoices(0).set(&mut d, "employee | Employee\nintern");
+    assert_eq!(
+        d.body()["questions"][0]["choices"][0]["localizations"],
+        json!([])
+    );
+    Text::QuestionChoices(0).set(
+        &mut d,
+        "employee | Employee | fr: Employé; de: Angestellte\nintern",
     );
     assert_eq!(
         d.body()["questions"][0]["choices"][1]["actualValue"],

@@ -1,9 +1,10 @@
 //! The one place that sends HTTP: adds the bearer token and a client-request-id, honours Retry-After
-//! on 429/503, renews an expired token once, and decodes Graph's error envelope.
+//! on 429/503, renews an expired token once, and decodes Graph's error envelope. Reads go through
+//! [`GraphClient::get_json`] (retried); writes through [`GraphClient::send_once`] (never repeated).
 
 use std::{future::Future, pin::Pin, rc::Rc, time::Duration};
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use policy_model::error::GraphError;
 use serde::de::DeserializeOwned;
 
@@ -24,6 +25,25 @@ pub struct RetryWait {
     /// Whole seconds, rounded up: what the page shows.
     pub seconds: u64,
     pub attempt: u32,
+}
+
+/// What a request sent by [`GraphClient::send_once`] came to.
+pub enum SentOnce {
+    /// Graph answered, with any status (a 401 that survived the one token renewal included).
+    Answered(Response),
+    /// Nothing left the browser, so nothing can have been applied.
+    NotSent(NotSent),
+    /// The request left, but no answer came back (the connection dropped, or the browser gave up):
+    /// Graph may or may not have applied it. Carries the browser's error text.
+    NoResponse(String),
+}
+
+/// Why [`SentOnce::NotSent`].
+pub enum NotSent {
+    /// No token could be had.
+    Token(AuthError),
+    /// The request could not be built (e.g. a body the browser refused).
+    Request(String),
 }
 
 /// How often one request is tried when Graph throttles or is briefly unavailable.
@@ -61,7 +81,17 @@ impl GraphClient {
     /// GETs an absolute URL (as built by policy-model, or an `@odata.nextLink`) and decodes the JSON.
     /// GET is safe to repeat, so throttling, 503 and dropped connections are retried.
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, GraphClientError> {
-        self.send_repeatable(url, None).await
+        self.send_repeatable(url, None, &[]).await
+    }
+
+    /// [`get_json`](Self::get_json) with extra request headers, e.g. `ConsistencyLevel: eventual`
+    /// for Graph's advanced directory queries (`$search`, `$count`).
+    pub async fn get_json_with_headers<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<T, GraphClientError> {
+        self.send_repeatable(url, None, headers).await
     }
 
     /// POSTs a request that only reads (such as `directoryObjects/getByIds`), so it is retried
@@ -71,7 +101,65 @@ impl GraphClient {
         url: &str,
         body: &serde_json::Value,
     ) -> Result<T, GraphClientError> {
-        self.send_repeatable(url, Some(body.to_string())).await
+        self.send_repeatable(url, Some(body.to_string()), &[]).await
+    }
+
+    /// Sends a request that must not be repeated (a POST that creates, a DELETE) and hands back the
+    /// raw answer for the caller to read.
+    ///
+    /// Sent once. The only second send is after a 401 to a request that carried a token: Graph
+    /// refused the token before doing anything, so one fresh token and one more send cannot apply
+    /// it twice. Nothing else is retried, not throttling and not a dropped connection: after
+    /// those, whether Graph applied the request is unknown, and only the caller can find out
+    /// (by looking) before anything is sent again.
+    ///
+    /// `client_request_id` is sent as `client-request-id` when given (the caller keeps it, to find
+    /// the request in Graph's logs or to match its result); `json_body` with
+    /// `Content-Type: application/json`.
+    pub async fn send_once(
+        &self,
+        method: Method,
+        url: &str,
+        client_request_id: Option<&str>,
+        json_body: Option<&str>,
+    ) -> SentOnce {
+        let mut force_refresh = false;
+        loop {
+            let token = match (self.token)(force_refresh).await {
+                Ok(token) => token,
+                Err(e) => return SentOnce::NotSent(NotSent::Token(e)),
+            };
+            let mut builder = RequestBuilder::new(url)
+                .method(method.clone())
+                .header("Accept", "application/json");
+            if let Some(id) = client_request_id {
+                builder = builder.header("client-request-id", id);
+            }
+            if json_body.is_some() {
+                builder = builder.header("Content-Type", "application/json");
+            }
+            if let Some(token) = &token {
+                builder = builder.header("Authorization", &format!("Bearer {token}"));
+            }
+            let built = match json_body {
+                Some(text) => builder.body(text.to_owned()),
+                None => builder.build(),
+            };
+            let request = match built {
+                Ok(request) => request,
+                Err(e) => return SentOnce::NotSent(NotSent::Request(e.to_string())),
+            };
+            let response = match request.send().await {
+                Ok(response) => response,
+                Err(e) => return SentOnce::NoResponse(e.to_string()),
+            };
+            // Graph refused the token, so nothing was applied: renew it once and send once more.
+            if response.status() == 401 && token.is_some() && !force_refresh {
+                force_refresh = true;
+                continue;
+            }
+            return SentOnce::Answered(response);
+        }
     }
 
     /// One request loop for everything that may be sent again: GET without a body, read-only POST
@@ -80,6 +168,7 @@ impl GraphClient {
         &self,
         url: &str,
         body: Option<String>,
+        headers: &[(&str, &str)],
     ) -> Result<T, GraphClientError> {
         let mut force_refresh = false;
         let mut attempt = 1;
@@ -91,6 +180,9 @@ impl GraphClient {
             }
             .header("client-request-id", &new_request_id())
             .header("Accept", "application/json");
+            for (name, value) in headers {
+                builder = builder.header(name, value);
+            }
             if let Some(token) = &token {
                 builder = builder.header("Authorization", &format!("Bearer {token}"));
             }
@@ -155,7 +247,8 @@ impl GraphClient {
     }
 }
 
-async fn decode_error(response: Response) -> GraphError {
+/// Graph's error envelope (and Retry-After) of an answer that is not a success.
+pub(super) async fn decode_error(response: Response) -> GraphError {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let body = response.text().await.unwrap_or_default();

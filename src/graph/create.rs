@@ -2,75 +2,64 @@
 //! idempotent), the listing that tells a new policy from those already there, and the pickers'
 //! searches.
 
-use gloo_net::http::Request;
+use gloo_net::http::Method;
 use policy_model::{
-    error::GraphError,
     requests::{list_policies_url, policy_url, ListPoliciesOptions, POLICIES_PATH},
     AccessPackage, AccessPackageAssignmentPolicy, ODataPage,
 };
 use serde_json::Value;
 
-use super::{GraphClient, GraphClientError, TokenSource};
+use super::{
+    client::{decode_error, NotSent, SentOnce},
+    GraphClient, GraphClientError,
+};
 use crate::create::{
     encode_segment, search_hits, search_url, Attempt, SearchHit, SearchKind, SubmitOutcome,
 };
 
 /// Sends `POST …/assignmentPolicies` with the attempt's body and `client-request-id`.
 ///
-/// Sent once. The only second send is after a 401 with a token (Graph refused the token, so
-/// nothing was applied): one fresh token, one more try, as every other call does. A connection
-/// that drops after sending, or a 2xx without an id, is [`SubmitOutcome::NoResponse`]: the
-/// caller then looks for the policy before anything else.
-pub async fn post_policy(base_url: &str, token: &TokenSource, attempt: &Attempt) -> SubmitOutcome {
-    let url = format!("{}{POLICIES_PATH}", base_url.trim_end_matches('/'));
+/// Sent once ([`GraphClient::send_once`]): a POST is not idempotent, so it is never retried on its
+/// own; the only second send is after a 401 with a token (Graph refused the token, so nothing was
+/// applied). A connection that drops after sending, or a 2xx without an id, is
+/// [`SubmitOutcome::NoResponse`]: the caller then looks for the policy before anything else.
+pub async fn post_policy(client: &GraphClient, attempt: &Attempt) -> SubmitOutcome {
+    let url = format!("{}{POLICIES_PATH}", client.base_url());
     let text = attempt.body.to_string();
-    let mut force_refresh = false;
-    loop {
-        let token_value = match token(force_refresh).await {
-            Ok(value) => value,
-            Err(e) => return SubmitOutcome::NotSent(format!("{} ({})", e.message, e.code)),
-        };
-        let mut builder = Request::post(&url)
-            .header("client-request-id", &attempt.client_request_id)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json");
-        if let Some(value) = &token_value {
-            builder = builder.header("Authorization", &format!("Bearer {value}"));
+    let sent = client
+        .send_once(
+            Method::POST,
+            &url,
+            Some(&attempt.client_request_id),
+            Some(&text),
+        )
+        .await;
+    let response = match sent {
+        SentOnce::Answered(response) => response,
+        SentOnce::NotSent(NotSent::Token(e)) => {
+            return SubmitOutcome::NotSent(format!("{} ({})", e.message, e.code))
         }
-        let request = match builder.body(text.clone()) {
-            Ok(request) => request,
-            Err(e) => return SubmitOutcome::NotSent(e.to_string()),
-        };
-        let response = match request.send().await {
-            Ok(response) => response,
-            Err(e) => {
-                return SubmitOutcome::NoResponse(format!(
-                    "the connection ended without an answer ({e})"
-                ))
-            }
-        };
-        let status = response.status();
-        if response.ok() {
-            let answer = response.text().await.ok();
-            let id = answer
-                .as_deref()
-                .and_then(|text| serde_json::from_str::<Value>(text).ok())
-                .and_then(|value| value.get("id").and_then(Value::as_str).map(str::to_owned));
-            return match id {
-                Some(id) => SubmitOutcome::Created(id),
-                None => SubmitOutcome::NoResponse(format!(
-                    "Graph answered {status} but its answer did not name the new policy"
-                )),
-            };
+        SentOnce::NotSent(NotSent::Request(e)) => return SubmitOutcome::NotSent(e),
+        SentOnce::NoResponse(e) => {
+            return SubmitOutcome::NoResponse(format!(
+                "the connection ended without an answer ({e})"
+            ))
         }
-        let retry_after = response.headers().get("retry-after");
-        let body = response.text().await.unwrap_or_default();
-        let error = GraphError::from_response(status, retry_after.as_deref(), &body);
-        if status == 401 && token_value.is_some() && !force_refresh {
-            force_refresh = true;
-            continue;
-        }
-        return SubmitOutcome::Rejected(error);
+    };
+    let status = response.status();
+    if !response.ok() {
+        return SubmitOutcome::Rejected(decode_error(response).await);
+    }
+    let answer = response.text().await.ok();
+    let id = answer
+        .as_deref()
+        .and_then(|text| serde_json::from_str::<Value>(text).ok())
+        .and_then(|value| value.get("id").and_then(Value::as_str).map(str::to_owned));
+    match id {
+        Some(id) => SubmitOutcome::Created(id),
+        None => SubmitOutcome::NoResponse(format!(
+            "Graph answered {status} but its answer did not name the new policy"
+        )),
     }
 }
 
@@ -121,16 +110,22 @@ pub async fn policies_named(
     Ok(found)
 }
 
-/// One picker search (debounced by the caller).
+/// One picker search (debounced by the caller); what it asks is [`search_url`]'s to decide.
 pub async fn search_directory(
     client: &GraphClient,
     kind: &SearchKind,
     text: &str,
 ) -> Result<Vec<SearchHit>, GraphClientError> {
-    let Some(url) = search_url(client.base_url(), kind, text) else {
+    let Some(request) = search_url(client.base_url(), kind, text) else {
         return Ok(Vec::new());
     };
-    let answer: Value = client.get_json(&url).await?;
+    // Directory `$search` is an advanced query: without this header Graph answers 400.
+    let headers: &[(&str, &str)] = if request.consistency_eventual {
+        &[("ConsistencyLevel", "eventual")]
+    } else {
+        &[]
+    };
+    let answer: Value = client.get_json_with_headers(&request.url, headers).await?;
     Ok(search_hits(kind, &answer, text))
 }
 
@@ -157,34 +152,25 @@ pub async fn access_package_catalog(
 }
 
 /// `DELETE …/assignmentPolicies/{id}`: only ever on the admin's explicit request (removing a
-/// policy the browser created twice). A 404 means it is already gone, which is what was asked.
-pub async fn delete_policy(
-    base_url: &str,
-    token: &TokenSource,
-    policy_id: &str,
-) -> Result<(), GraphClientError> {
-    let url = policy_url(base_url, policy_id);
-    let mut force_refresh = false;
-    loop {
-        let token_value = token(force_refresh).await?;
-        let mut builder = Request::delete(&url).header("Accept", "application/json");
-        if let Some(value) = &token_value {
-            builder = builder.header("Authorization", &format!("Bearer {value}"));
+/// policy the browser created twice). Sent once ([`GraphClient::send_once`]) like the POST: the
+/// admin sees the outcome and decides whether to try again. A 404 means it is already gone, which
+/// is what was asked.
+pub async fn delete_policy(client: &GraphClient, policy_id: &str) -> Result<(), GraphClientError> {
+    let url = policy_url(client.base_url(), policy_id);
+    // Its own request id, so the deletion can be found in Graph's logs like every other call.
+    let request_id = super::new_request_id();
+    let response = match client
+        .send_once(Method::DELETE, &url, Some(&request_id), None)
+        .await
+    {
+        SentOnce::Answered(response) => response,
+        SentOnce::NotSent(NotSent::Token(e)) => return Err(e.into()),
+        SentOnce::NotSent(NotSent::Request(e)) | SentOnce::NoResponse(e) => {
+            return Err(GraphClientError::Network(e))
         }
-        let response = builder
-            .send()
-            .await
-            .map_err(|e| GraphClientError::Network(e.to_string()))?;
-        let status = response.status();
-        if response.ok() || status == 404 {
-            return Ok(());
-        }
-        if status == 401 && token_value.is_some() && !force_refresh {
-            force_refresh = true;
-            continue;
-        }
-        let retry_after = response.headers().get("retry-after");
-        let body = response.text().await.unwrap_or_default();
-        return Err(GraphError::from_response(status, retry_after.as_deref(), &body).into());
+    };
+    if response.ok() || response.status() == 404 {
+        return Ok(());
     }
+    Err(decode_error(response).await.into())
 }

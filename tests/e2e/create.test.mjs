@@ -242,7 +242,8 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
           null,
           { timeout: TIMEOUT },
         );
-        if (await h.page.locator('[data-testid=duplicates]').isVisible()) {
+        const resent = await h.page.locator('[data-testid=duplicates]').isVisible();
+        if (resent) {
           // Chromium re-sends a POST by itself when a reused keep-alive connection closes before any answer, so
           // Graph committed it twice; the app noticed and offers to delete the extra copy.
           console.log('# the browser re-sent the dropped POST; the app found the extra copy');
@@ -255,6 +256,20 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
         const after = await seedNamedPolicies(emu);
         assert.equal(after.length, before.length + 1, 'exactly one policy results');
         assert.ok(after.some((p) => p.id === id), 'the app opened it');
+        // The emulator logs the POST whose connection it dropped, marked as such and as applied.
+        const posts = appRequests(await emu.requests()).filter(isCreatePost);
+        const summary = JSON.stringify(posts.map((e) => [e.status, e.connectionDropped, e.committed, e.committedStatus, headerOf(e, 'client-request-id')]));
+        const dropped = posts.filter((e) => e.connectionDropped === true);
+        assert.equal(dropped.length, 1, `the dropped POST is logged and marked: ${summary}`);
+        assert.equal(dropped[0].status, null, 'no answer reached the browser');
+        assert.equal(dropped[0].committed, true, 'Graph applied it before the connection dropped');
+        assert.equal(dropped[0].committedStatus, 201, 'as a create');
+        assert.deepEqual(dropped[0].body, SEED);
+        const requestId = headerOf(dropped[0], 'client-request-id');
+        assert.match(requestId ?? '', GUID, 'the dropped POST carries a client-request-id');
+        // The app never POSTs again; a second POST can only be Chromium's own resend of the same request.
+        assert.equal(posts.length, resent ? 2 : 1, `one POST, or the browser's resend of it: ${summary}`);
+        assert.ok(posts.every((e) => headerOf(e, 'client-request-id') === requestId), `every POST is the same request: ${summary}`);
       } finally {
         await emu.clearFaults();
       }

@@ -9,7 +9,9 @@ use policy_model::detail::{subject_kind_label, subject_phrase};
 
 use super::Form;
 use crate::{
-    create::{Choice, Flag, Label, SearchHit, SearchKind, SubjectKind, SubjectList, Text},
+    create::{
+        manager_levels, Choice, Flag, Label, SearchHit, SearchKind, SubjectKind, SubjectList, Text,
+    },
     graph::create::search_directory,
 };
 
@@ -78,10 +80,26 @@ pub fn TextField(field: Text) -> impl IntoView {
         let path = path.clone();
         move || has_error_at(form, &path).then_some("true")
     };
-    let value = move || form.draft.with(|draft| field.get(draft));
+    // What the admin typed, and what the draft read back right after. A field that normalises
+    // (blank lines, spaces around `|` and `:`) would otherwise rewrite the box on every key and
+    // swallow a new line or a space just typed; the typed text stays on screen for as long as
+    // the draft still holds what it made, and gives way when something else (a template, an
+    // import, another field) changes this value.
+    let typed = StoredValue::new(None::<(String, String)>);
+    let value = move || {
+        let current = form.draft.with(|draft| field.get(draft));
+        typed.with_value(|typed| match typed {
+            Some((text, read_back)) if *read_back == current => text.clone(),
+            _ => current,
+        })
+    };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        form.edit(move |draft| field.set(draft, &text));
+        form.edit(move |draft| {
+            field.set(draft, &text);
+            // Recorded before the box is redrawn from the draft.
+            typed.set_value(Some((text, field.get(draft))));
+        });
     };
     let control = if field.multiline() {
         view! {
@@ -270,6 +288,41 @@ fn generation_id() -> u32 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
+/// Which manager decides or may request: level 1 is the direct manager, 2 the manager's
+/// manager, and so on up to what Graph accepts for this kind.
+fn manager_level_select(
+    list: SubjectList,
+    index: usize,
+    levels: std::ops::RangeInclusive<i32>,
+    current: i32,
+    kind: &str,
+) -> impl IntoView {
+    let form = Form::get();
+    let label = format!("Level of the {}", kind.to_lowercase());
+    let options = levels
+        .map(|level| {
+            let text = match level {
+                1 => "Direct manager".to_owned(),
+                2 => "Second level".to_owned(),
+                3 => "Third level".to_owned(),
+                4 => "Fourth level".to_owned(),
+                n => format!("Level {n}"),
+            };
+            view! { <option value=level.to_string() selected=level == current>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <select class="chip-level" data-testid="manager-level" aria-label=label
+            on:change=move |ev| {
+                if let Ok(level) = event_target_value(&ev).parse::<i32>() {
+                    form.edit(move |draft| list.set_manager_level(&mut draft.policy, index, level));
+                }
+            }>
+            {options}
+        </select>
+    }
+}
+
 fn search_kind_of(kind: SubjectKind) -> Option<SearchKind> {
     match kind {
         SubjectKind::User => Some(SearchKind::User),
@@ -309,10 +362,14 @@ pub fn SubjectPicker(list: SubjectList, label: &'static str) -> impl IntoView {
                         .and_then(|label| label.detail.clone());
                     let kind = subject_kind_label(subject);
                     let remove_label = format!("Remove {phrase}");
+                    let level = manager_levels(subject).map(|(levels, current)| {
+                        manager_level_select(list, index, levels, current, kind)
+                    });
                     view! {
                         <li class="chip" data-testid="chip">
                             <span class="chip-name">{phrase}</span>
                             <small>{detail.unwrap_or_else(|| kind.to_owned())}</small>
+                            {level}
                             <button type="button" class="link" aria-label=remove_label
                                 on:click=move |_| form.edit(move |draft| draft.remove_subject(list, index))>
                                 "×"

@@ -22,9 +22,9 @@ use wasm_bindgen_futures::JsFuture;
 use super::{ErrorPanel, SignInPage};
 use crate::{
     create::{
-        draft_storage_key, duplicates_of, import_policy, pending_storage_key, restore_draft,
-        restore_pending, save_draft, save_pending, Attempt, Label, PolicyDraft, SubmitState,
-        Template, WhoCanRequest,
+        copy_policy, draft_storage_key, duplicates_of, import_policy, pending_storage_key,
+        restore_draft, restore_pending, save_draft, save_pending, Attempt, Label, PolicyDraft,
+        SubmitState, Template, WhoCanRequest,
     },
     graph::{
         create::{access_package_catalog, delete_policy, policies_named, post_policy},
@@ -158,6 +158,14 @@ fn CreateForm() -> impl IntoView {
         }
     }
 
+    // `/policies/new?from={id}` ("Copy to a new policy" on a policy's page) starts from a copy.
+    let copy = RwSignal::new(CopyState::None);
+    if let Some(source) = query.with_untracked(|q| q.get("from")) {
+        forget_from_in_address();
+        copy.set(CopyState::Reading);
+        spawn_local(start_from_copy(form, copy, source));
+    }
+
     // Keep the draft for a reload or the sign-in redirect; an empty form keeps nothing.
     let submit = RwSignal::new(SubmitState::Idle);
     Effect::new(move |_| {
@@ -213,6 +221,7 @@ fn CreateForm() -> impl IntoView {
                     </button>
                 </p>
             </Show>
+            <CopyNotice copy=copy restored_notice=restored_notice/>
             <Tools submit=submit/>
             <Summary/>
             <div class="create-layout">
@@ -230,6 +239,114 @@ fn CreateForm() -> impl IntoView {
                 </aside>
             </div>
         </main>
+    }
+}
+
+/// Where a copy of an existing policy stands.
+#[derive(Clone)]
+enum CopyState {
+    None,
+    Reading,
+    /// The form holds the copy; the draft it replaced (if any) can be put back.
+    Copied {
+        original: String,
+        replaced: Option<Box<PolicyDraft>>,
+    },
+    Failed(GraphClientError),
+}
+
+/// Reads the policy to copy (as its page does) and fills the form with the copy. A draft that was
+/// in the form is not lost: the notice offers to put it back.
+async fn start_from_copy(form: Form, copy: RwSignal<CopyState>, source: String) {
+    let outcome = crate::graph::get_policy_detail(&form.client(), &source).await;
+    let detail = match outcome {
+        Ok(detail) => detail,
+        Err(error) => {
+            copy.set(CopyState::Failed(error));
+            return;
+        }
+    };
+    let original = detail
+        .policy
+        .display_name()
+        .unwrap_or("(unnamed policy)")
+        .to_owned();
+    match copy_policy(detail.raw) {
+        Ok(imported) => {
+            let previous = form.draft.get_untracked();
+            let replaced = (!previous.is_empty()).then(|| Box::new(previous));
+            form.draft.set(imported.draft);
+            copy.set(CopyState::Copied { original, replaced });
+        }
+        Err(error) => copy.set(CopyState::Failed(GraphClientError::Decode(
+            error.to_string(),
+        ))),
+    }
+}
+
+/// Drops `from` from the address, so a reload keeps the draft (edits included) instead of
+/// copying the policy again.
+fn forget_from_in_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(path) = window.location().pathname() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+#[component]
+fn CopyNotice(copy: RwSignal<CopyState>, restored_notice: RwSignal<bool>) -> impl IntoView {
+    let form = Form::get();
+    // One notice at a time: the copy's says what became of a restored draft.
+    Effect::new(move |_| {
+        if matches!(copy.get(), CopyState::Copied { .. }) {
+            restored_notice.set(false);
+        }
+    });
+    let put_back = move |_| {
+        let replaced = copy.with_untracked(|c| match c {
+            CopyState::Copied { replaced, .. } => replaced.clone(),
+            _ => None,
+        });
+        if let Some(previous) = replaced {
+            form.draft.set(*previous);
+        }
+        copy.set(CopyState::None);
+    };
+    move || {
+        match copy.get() {
+        CopyState::None => ().into_any(),
+        CopyState::Reading => view! {
+            <p class="notice" role="status" data-testid="copy-reading">"Reading the policy to copy…"</p>
+        }
+        .into_any(),
+        CopyState::Copied { original, replaced } => {
+            let had_draft = replaced.is_some();
+            view! {
+                <p class="notice" role="status" data-testid="copy-done">
+                    {format!("This form is a copy of “{original}”: change its name, its access package or anything else, then create it. ")}
+                    {had_draft.then(|| view! {
+                        "The draft you had was set aside. "
+                        <button type="button" class="link" data-testid="copy-put-back" on:click=put_back>
+                            "Put my draft back instead"
+                        </button>
+                    })}
+                </p>
+            }
+            .into_any()
+        }
+        CopyState::Failed(error) => view! {
+            <div data-testid="copy-failed">
+                <p class="notice">"The policy to copy could not be read; the form is as it was."</p>
+                <ErrorPanel error=error/>
+            </div>
+        }
+        .into_any(),
+    }
     }
 }
 
@@ -287,7 +404,8 @@ fn start_create(
         if let Some(storage) = storage() {
             let _ = storage.set_item(&pending_storage_key(&key), &save_pending(&attempt));
         }
-        let outcome = post_policy(client.base_url(), &form.token(), &attempt).await;
+        crate::ui::mark_policies_changed();
+        let outcome = post_policy(&client, &attempt).await;
         submit.update(|state| state.finish_send(outcome));
         settle(form, submit, attempt, key, navigate).await;
     });
@@ -647,8 +765,9 @@ fn Duplicates() -> impl IntoView {
         working.set(Some("Deleting…".into()));
         spawn_local(async move {
             let client = form.client();
+            crate::ui::mark_policies_changed();
             for id in &extra {
-                if let Err(e) = delete_policy(client.base_url(), &form.token(), id).await {
+                if let Err(e) = delete_policy(&client, id).await {
                     working.set(Some(format!("Could not delete {id}: {e}")));
                     return;
                 }

@@ -24,6 +24,10 @@ enum Item {
     /// The findings at a path (exactly there, or below it too).
     Issues(&'static str, bool),
     Heading(&'static str),
+    /// A sentence of explanation.
+    Note(&'static str),
+    /// A sentence about the draft, shown while there is one to say.
+    DraftNote(&'static str, fn(&PolicyDraft) -> Option<String>),
     Package,
     Extension(usize),
     /// A button that changes the draft; disabled while `disabled` holds.
@@ -78,6 +82,16 @@ fn draw_one(item: Item) -> AnyView {
             view! { <Issues path=path.to_owned() exact=exact/> }.into_any()
         }
         Item::Heading(text) => view! { <h3>{text}</h3> }.into_any(),
+        Item::Note(text) => view! { <p class="hint" data-testid="note">{text}</p> }.into_any(),
+        Item::DraftNote(testid, say) => {
+            let form = Form::get();
+            (move || {
+                form.draft.with(say).map(
+                    |text| view! { <p class="hint" data-testid=testid role="status">{text}</p> },
+                )
+            })
+            .into_any()
+        }
         Item::Package => view! { <AccessPackagePicker/> }.into_any(),
         Item::Extension(index) => view! { <ExtensionEditor index=index/> }.into_any(),
         Item::Button {
@@ -204,6 +218,7 @@ pub fn Sections() -> impl IntoView {
             "Who can request",
             vec![
                 Item::Choice(Choice::WhoCanRequest),
+                Item::DraftNote("set-aside", PolicyDraft::set_aside_summary),
                 Item::When(
                     specific,
                     vec![Item::People(SubjectList::AllowedTargets, "Who can request")],
@@ -308,11 +323,26 @@ fn stage_editor(index: usize) -> Item {
     let escalation = Signal::from(Memo::new(move |_| {
         form.draft.with(|d| Flag::StageEscalation(index).get(d))
     }));
+    let dynamic = Signal::from(Memo::new(move |_| {
+        form.draft.with(|d| {
+            d.stages()
+                .get(index)
+                .is_some_and(|stage| stage.is_dynamic())
+        })
+    }));
     Item::Group {
         legend: format!("Stage {}", index + 1),
         class: "stage",
         testid: "stage",
         items: vec![
+            // Graph v1.0 has the type but no documented way to set up the extension that decides
+            // (that stage value is beta-only), so the form keeps such a stage and makes none.
+            Item::When(
+                dynamic,
+                vec![Item::Note(
+                    "A dynamic approval stage: a custom extension may decide its approvers when a request arrives. It is kept exactly as imported; stages added here are ordinary stages.",
+                )],
+            ),
             Item::People(SubjectList::Stage(index, StageList::Primary), "Approvers"),
             Item::People(
                 SubjectList::Stage(index, StageList::FallbackPrimary),
