@@ -6,7 +6,8 @@ use policy_model::{
     requests::get_policy_url,
     AccessPackageAssignmentPolicy,
 };
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{value::RawValue, Value};
 
 use super::{GraphClient, GraphClientError};
 
@@ -15,14 +16,44 @@ use super::{GraphClient, GraphClientError};
 pub struct PolicyDetail {
     pub policy: AccessPackageAssignmentPolicy,
     pub raw: Value,
+    /// Graph's text, members in Graph's order (a `Value` sorts them), for the raw JSON view.
+    pub raw_text: String,
 }
 
 impl PolicyDetail {
     /// Reads the policy model out of Graph's JSON.
     pub fn from_raw(raw: Value) -> Result<PolicyDetail, serde_json::Error> {
-        let policy = serde_json::from_value(raw.clone())?;
-        Ok(PolicyDetail { policy, raw })
+        let raw_text = raw.to_string();
+        Self::read(raw, raw_text)
     }
+
+    /// Reads the policy model out of Graph's text, keeping the text.
+    pub fn from_text(text: &str) -> Result<PolicyDetail, serde_json::Error> {
+        Self::read(serde_json::from_str(text)?, text.to_owned())
+    }
+
+    fn read(raw: Value, raw_text: String) -> Result<PolicyDetail, serde_json::Error> {
+        Ok(PolicyDetail {
+            policy: serde_json::from_value(raw.clone())?,
+            raw,
+            raw_text,
+        })
+    }
+}
+
+/// The second GET's answer: only its access package, as sent.
+#[derive(Deserialize)]
+struct PackageOnly {
+    #[serde(rename = "accessPackage")]
+    access_package: Option<Box<RawValue>>,
+}
+
+/// Adds `"accessPackage": …` as the last member of a policy's JSON text.
+fn with_access_package(policy: &str, package: &RawValue) -> String {
+    let body = policy.trim_end();
+    let body = body.strip_suffix('}').unwrap_or(body).trim_end();
+    let separator = if body.ends_with('{') { "" } else { "," };
+    format!("{body}{separator}\"accessPackage\":{}}}", package.get())
 }
 
 /// `GET …/assignmentPolicies/{id}?$expand=accessPackage($expand=catalog),questions,customExtensionStageSettings($expand=customExtension)`.
@@ -35,22 +66,42 @@ pub async fn get_policy_detail(
 ) -> Result<PolicyDetail, GraphClientError> {
     let base = client.base_url();
     let raw = match client
-        .get_json::<Value>(&policy_detail_url(base, policy_id))
+        .get_json::<Box<RawValue>>(&policy_detail_url(base, policy_id))
         .await
     {
         Err(GraphClientError::Graph(e)) if e.status() == 400 => {
-            let mut raw: Value = client.get_json(&get_policy_url(base, policy_id)).await?;
-            let package: Value = client
+            let policy: Box<RawValue> = client.get_json(&get_policy_url(base, policy_id)).await?;
+            let package: PackageOnly = client
                 .get_json(&policy_access_package_url(base, policy_id))
                 .await?;
-            if let (Some(object), Some(package)) =
-                (raw.as_object_mut(), package.get("accessPackage"))
-            {
-                object.insert("accessPackage".to_owned(), package.clone());
+            match package.access_package {
+                Some(package) => with_access_package(policy.get(), &package),
+                None => policy.get().to_owned(),
             }
-            raw
         }
-        other => other?,
+        other => other?.get().to_owned(),
     };
-    PolicyDetail::from_raw(raw).map_err(|e| GraphClientError::Decode(e.to_string()))
+    PolicyDetail::from_text(&raw).map_err(|e| GraphClientError::Decode(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_access_package_is_added_last_and_graph_order_is_kept() {
+        let package = RawValue::from_string(r#"{"id":"p1","displayName":"Sales"}"#.into()).unwrap();
+        let text = with_access_package(r#"{"id":"x","displayName":"A"} "#, &package);
+        assert_eq!(
+            text,
+            r#"{"id":"x","displayName":"A","accessPackage":{"id":"p1","displayName":"Sales"}}"#
+        );
+        assert_eq!(
+            with_access_package("{ }", &package),
+            r#"{"accessPackage":{"id":"p1","displayName":"Sales"}}"#
+        );
+        let detail = PolicyDetail::from_text(&text).unwrap();
+        assert!(detail.raw_text.find("\"id\"") < detail.raw_text.find("\"displayName\""));
+        assert_eq!(detail.policy.access_package_name(), Some("Sales"));
+    }
 }

@@ -262,7 +262,7 @@ describe('policy detail (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       await h.page.waitForURL((u) => u.pathname.endsWith(`/policies/${seedId}`));
       await waitNamesSettled(h.page);
       await h.page.locator(dsel.back).click();
-      await h.page.waitForURL((u) => !u.pathname.includes('/policies/'));
+      await h.page.waitForURL((u) => !u.pathname.includes('/policies/'), { waitUntil: 'commit' });
       assert.equal(h.page.url(), listUrl, 'back where the list was, query string included');
       // opened directly (no list before it), the link is a plain link to the list
       await openDetail(h, seedId);

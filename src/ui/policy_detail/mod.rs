@@ -165,7 +165,16 @@ pub fn PolicyDetailView(detail: PolicyDetail, names: Signal<Names>) -> impl Into
         .description()
         .filter(|d| !d.trim().is_empty())
         .map(str::to_owned);
-    let raw = serde_json::to_string_pretty(&detail.raw).unwrap_or_default();
+    let raw = raw_json::indented(&detail.raw_text);
+    // Relative to the document base (the site root): the create page, wherever the site is deployed.
+    let copy_href = policy.id().map(|id| {
+        format!(
+            "policies/new?from={}",
+            js_sys::encode_uri_component(id)
+                .as_string()
+                .unwrap_or_default()
+        )
+    });
     let summary = {
         let policy = policy.clone();
         move || names.with(|n| summarize(&policy, &|id| n.lookup(id)))
@@ -190,6 +199,11 @@ pub fn PolicyDetailView(detail: PolicyDetail, names: Signal<Names>) -> impl Into
                 "Access package " <strong data-testid="detail-package">{package.unwrap_or_else(|| "(not expanded)".to_owned())}</strong>
                 {catalog.map(|c| view! { " in catalog " <strong data-testid="detail-catalog">{c}</strong> })}
             </p>
+            {copy_href.map(|href| view! {
+                <p class="detail-actions">
+                    <a href=href rel="external" class="button" data-testid="copy-to-new">"Copy to a new policy"</a>
+                </p>
+            })}
         </header>
         {description.map(|d| view! { <p class="lead">{d}</p> })}
         <section class="detail-section detail-summary" aria-labelledby="detail-summary-heading">
@@ -211,20 +225,25 @@ pub fn PolicyDetailView(detail: PolicyDetail, names: Signal<Names>) -> impl Into
     }
 }
 
-/// "Back to policies": back through the history when the list led here (so its filters, sort
-/// and scroll come back), else the list the browser came from, else the plain list.
+/// "Back to policies": back through the history when the list led here in this tab (the browser
+/// then restores the list as it was left, at once, from its back/forward cache), else the list the
+/// browser came from (its filters and sort are in its address), else the plain list.
 #[component]
 fn BackLink() -> impl IntoView {
-    let href = referring_list().unwrap_or_else(|| "./".to_owned());
+    let from_list = referring_list();
+    let came_from_list = from_list.is_some();
+    let href = from_list.unwrap_or_else(|| "./".to_owned());
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
             return;
         }
-        if navigated_within_app() {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                ev.prevent_default();
-                let _ = history.back();
-            }
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        // One step back is the list only when this page has not moved to another policy since.
+        if came_from_list && history.length().unwrap_or(0) > 1 && !moved_since_load() {
+            ev.prevent_default();
+            let _ = history.back();
         }
     };
     view! {
@@ -251,9 +270,9 @@ fn referring_list() -> Option<String> {
     (path == base || format!("{path}/") == base).then(|| rest.to_owned())
 }
 
-/// True when this page was reached by a link inside the app (so one step back is the list),
-/// false when it was loaded directly (a bookmark, a new tab, a reload).
-fn navigated_within_app() -> bool {
+/// True when this page has moved (inside its own bundle) to another address since the browser
+/// loaded it, so one step back is no longer where the browser came from.
+fn moved_since_load() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -267,9 +286,5 @@ fn navigated_within_app() -> bool {
             .ok_or(JsValue::NULL)
     })();
     let here = window.location().href().unwrap_or_default();
-    let steps = window
-        .history()
-        .map(|h| h.length().unwrap_or(0))
-        .unwrap_or(0);
-    matches!(loaded, Ok(first) if first != here) && steps > 1
+    matches!(loaded, Ok(first) if first != here)
 }

@@ -3,6 +3,22 @@
 use crate::ui::clipboard::write_clipboard;
 use leptos::{prelude::*, task::spawn_local};
 
+/// Graph's JSON indented by the browser's own `JSON`, which keeps members in the order Graph
+/// sent them (serde_json's map would sort them). Left as sent if the browser cannot read it.
+pub fn indented(text: &str) -> String {
+    js_sys::JSON::parse(text)
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from_f64(2.0),
+            )
+        })
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| text.to_owned())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Copy {
     Idle,
