@@ -1,5 +1,6 @@
 //! Pages and the pieces they share.
 
+mod changed_policies;
 mod clipboard;
 pub mod create;
 mod error_panel;
@@ -12,6 +13,7 @@ mod sign_in_page;
 mod top_bar;
 mod virtual_rows;
 
+pub(crate) use changed_policies::{mark_policies_changed, reload_when_restored_out_of_date};
 pub use error_panel::ErrorPanel;
 pub use policy_detail::{Names, PolicyDetailPage, PolicyDetailView, Principal};
 pub use policy_list::PolicyListPage;

@@ -33,6 +33,7 @@ pub fn PolicyListPage() -> impl IntoView {
     let view_state = use_list_view();
 
     let client = session.graph_client(Rc::new(move |wait| waiting.set(wait)));
+    super::reload_when_restored_out_of_date();
     spawn_local(async move {
         let result = list_all_policies(&client, |page, _more| {
             rows.update(|all| {
@@ -270,8 +271,10 @@ fn PolicyRowView(row: PolicyRow, row_index: usize) -> impl IntoView {
                 </a>
             </td>
             <td data-col="package" title=row.package.clone()>
-                {row.package.clone()}
+                // Before the name: a right float after text that does not wrap drops to a line
+                // of its own, below the 40 px row.
                 {new_policy_action}
+                {row.package.clone()}
             </td>
             <td data-col="catalog">{row.catalog}</td>
             <td data-col="who" title=row.who.clone()>{row.who.clone()}</td>
