@@ -30,16 +30,21 @@ if ! wasm_size_run cargo build --release --target wasm32-unknown-unknown -p poli
 fi
 
 stage=$(mktemp -d)
-trap 'rm -rf "$stage" "$REPO_ROOT/detail.html" "$REPO_ROOT/create.html"' EXIT
 # detail.html and create.html are index.html with their own bundle and without the copied files
 # (those ship once, with the list). Trunk resolves asset paths from the page's folder, so they are
-# written beside index.html for the build and removed after it.
+# written beside index.html for the build, under names of this build's own (two builds at once
+# must not delete each other's), and removed after it.
+declare -A source_of=([index]=index.html)
+for page in detail create; do
+  source_of[$page]=".build-$page-$$.html"
+done
+trap 'rm -rf "$stage" "$REPO_ROOT/${source_of[detail]}" "$REPO_ROOT/${source_of[create]}"' EXIT
 for page in detail create; do
   sed -e "s/data-bin=\"policy-desk\"/data-bin=\"policy-desk-$page\"/" -e '/rel="copy-file"/d' \
-    -e '/msal-browser is loaded on demand/d' "$REPO_ROOT/index.html" > "$REPO_ROOT/$page.html"
+    -e '/msal-browser is loaded on demand/d' "$REPO_ROOT/index.html" > "$REPO_ROOT/${source_of[$page]}"
 done
 for page in index detail create; do
-  "$build" trunk build "$page.html" --release --offline --dist "$stage/$page" ${trunk_args[@]+"${trunk_args[@]}"}
+  "$build" trunk build "${source_of[$page]}" --release --offline --dist "$stage/$page" ${trunk_args[@]+"${trunk_args[@]}"}
 done
 # Trunk names every file by its content hash, so the three builds merge without clashes (the
 # shared stylesheet is the same file in each).

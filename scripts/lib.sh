@@ -13,6 +13,12 @@ step_done() { printf '    (%ss)\n' "$(( $(date +%s) - step_started ))"; }
 # with std built from source. The Debian settings are set only inside wasm commands: exported globally
 # they would break host builds.
 wasm_route() {
+  # POLICY_DESK_WASM_ROUTE=debian (or rustup) picks the route, e.g. to exercise the Debian one on a
+  # machine that has rustup's target.
+  if [ -n "${POLICY_DESK_WASM_ROUTE:-}" ]; then
+    echo "$POLICY_DESK_WASM_ROUTE"
+    return
+  fi
   if rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
     echo rustup
   else

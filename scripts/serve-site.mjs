@@ -2,13 +2,18 @@
 // Static server for the built Policy Desk site (Trunk's dist/), no dependencies.
 //
 //   node scripts/serve-site.mjs --dir dist --port 8080 [--host 127.0.0.1] [--config path/to/config.json]
+//                               [--base /desk/]
 //
 // - content types by extension (application/wasm for .wasm, so streaming compilation works);
 // - page fallback: a path without a file extension that is not a file gets its page's HTML:
 //   /policies/new -> create.html, /policies/{id} -> detail.html, anything else -> index.html;
 // - /config.json comes from --config when given, else from the site folder, else 404;
-// - Cache-Control: no-store for redirect.html, the MSAL redirect-bridge script and config.json
-//   (MSAL's v5 migration guide asks for no-store on the bridge);
+// - Cache-Control: no-store for redirect.html and the MSAL redirect-bridge script (MSAL's v5 migration
+//   guide asks for no-store on the bridge); no-cache (always revalidated, so a redeploy shows at once)
+//   for the pages and config.json: no-store there would keep the browser from restoring the list
+//   instantly on Back (its back/forward cache skips pages that are or fetched no-store);
+// - --base: the sub-path the site was built for (build-site.sh --public-url /desk/); every path
+//   above is then below it, and anything outside it is 404;
 // - prints "site listening on http://HOST:PORT" once it accepts connections (port 0 = pick a free one).
 //
 // Tests use it in-process: `const site = await startSiteServer({ dir, port: 0, configObject })`.
@@ -55,7 +60,7 @@ export function contentTypeFor(file) {
 
 function noStore(urlPath) {
   const base = path.posix.basename(urlPath).toLowerCase();
-  return base === 'redirect.html' || base === 'config.json' || base.includes('redirect-bridge');
+  return base === 'redirect.html' || base.includes('redirect-bridge');
 }
 
 async function statFile(file) {
@@ -75,11 +80,13 @@ async function statFile(file) {
  * @param {string} [opts.host='127.0.0.1']
  * @param {string} [opts.configPath]   file served as /config.json
  * @param {object|null} [opts.configObject] object served as /config.json; null = always 404
+ * @param {string} [opts.base='/']     the sub-path the site is served under (its --public-url)
  * @param {boolean} [opts.quiet]       do not print the listening line
  * @returns {Promise<{server, host, port, url, setConfig(obj|null|undefined), close(): Promise<void>}>}
  */
-export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', configPath, configObject, quiet = false } = {}) {
+export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', configPath, configObject, base = '/', quiet = false } = {}) {
   if (!dir) throw new Error('startSiteServer: dir is required');
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const root = path.resolve(dir);
   // config source: { kind: 'object', value } | { kind: 'file', file } | { kind: 'dir' }
   let config = { kind: 'dir' };
@@ -99,7 +106,7 @@ export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', co
     const headers = {
       'content-type': contentTypeFor(file),
       'content-length': String(st.size),
-      'cache-control': noStore(urlPath) || path.extname(file) === '.html' ? 'no-store' : 'no-cache',
+      'cache-control': noStore(urlPath) ? 'no-store' : 'no-cache',
       'x-content-type-options': 'nosniff',
     };
     res.writeHead(200, headers);
@@ -108,7 +115,7 @@ export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', co
   }
 
   async function serveConfig(req, res) {
-    const headers = { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-store' };
+    const headers = { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' };
     if (config.kind === 'object') {
       if (config.value === null) return notFound(req, res);
       return send(req, res, 200, headers, `${JSON.stringify(config.value, null, 2)}\n`);
@@ -130,6 +137,10 @@ export async function startSiteServer({ dir, port = 8080, host = '127.0.0.1', co
       } catch {
         return send(req, res, 400, { 'content-type': 'text/plain; charset=utf-8' }, 'bad request\n');
       }
+      // Below the sub-path, paths are the site's own (as at the root).
+      if (`${urlPath}/` === prefix) urlPath = prefix;
+      if (!urlPath.startsWith(prefix)) return notFound(req, res);
+      urlPath = `/${urlPath.slice(prefix.length)}`;
       if (urlPath.includes('\0')) return notFound(req, res);
       if (urlPath === '/config.json') return await serveConfig(req, res);
 
@@ -198,7 +209,7 @@ function parseArgs(argv) {
   return out;
 }
 
-const USAGE = 'usage: node scripts/serve-site.mjs --dir dist --port 8080 [--host 127.0.0.1] [--config path/to/config.json]';
+const USAGE = 'usage: node scripts/serve-site.mjs --dir dist --port 8080 [--host 127.0.0.1] [--config path/to/config.json] [--base /sub-path/]';
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let args;
@@ -223,7 +234,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   if (args.config && !fs.existsSync(args.config)) console.error(`warning: config file not found (yet): ${args.config}; /config.json answers 404 until it exists`);
-  const site = await startSiteServer({ dir, port, host: args.host ?? '127.0.0.1', configPath: args.config });
+  const site = await startSiteServer({ dir, port, host: args.host ?? '127.0.0.1', configPath: args.config, base: args.base ?? '/' });
   const stop = async () => {
     await site.close();
     process.exit(0);

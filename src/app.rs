@@ -48,11 +48,30 @@ pub fn list_page() -> AnyView {
     view! { <TopBar/><Home/> }.into_any()
 }
 
+/// The path the site is served under, from the document's `<base href>` (Trunk's
+/// `--public-url`): `""` at the root, `"/desk"` under `/desk/`. Routes match below it, so one
+/// build works wherever it was built to be served.
+fn router_base() -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let origin = window.location().origin().unwrap_or_default();
+    window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| base.strip_prefix(&origin).map(str::to_owned))
+        .map(|path| {
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            path.trim_end_matches('/').to_owned()
+        })
+        .unwrap_or_default()
+}
+
 /// One policy (`/policies/{id}`).
 pub fn detail_page() -> AnyView {
     view! {
         <TopBar/>
-        <Router>
+        <Router base=router_base()>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/policies/:id") view=crate::ui::PolicyDetailPage/>
             </Routes>
@@ -65,7 +84,7 @@ pub fn detail_page() -> AnyView {
 pub fn create_page() -> AnyView {
     view! {
         <TopBar/>
-        <Router>
+        <Router base=router_base()>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/policies/new") view=crate::ui::create::CreatePolicyPage/>
             </Routes>

@@ -54,6 +54,7 @@ function stamp() {
  * @param {boolean} [o.browser=true]
  * @param {boolean} [o.needsEmulator=true]     fail early when the emulator binary is missing
  * @param {string} [o.site]                    serve this folder instead of the built site ($SITE_DIR / dist)
+ * @param {string} [o.siteBase='/']           the sub-path the site was built for (build-site.sh --public-url)
  */
 export async function startHarness(o) {
   const h = new Harness(o);
@@ -93,9 +94,9 @@ export function useHarness(opts) {
 }
 
 export class Harness {
-  constructor({ name, op = true, emulators = {}, config, browser = true, needsEmulator = true, site }) {
+  constructor({ name, op = true, emulators = {}, config, browser = true, needsEmulator = true, site, siteBase }) {
     this.name = name;
-    this.opts = { op, emulators, config, browser, needsEmulator, site };
+    this.opts = { op, emulators, config, browser, needsEmulator, site, siteBase };
     this.logs = { browser: [], op: [] };
     this.emu = {};
     this.closers = [];
@@ -118,7 +119,7 @@ export class Harness {
     this.cert = makeCert(this.tmp);
 
     // 1. the site first (its origin is the OP client's redirect URI); config.json is set once all ports are known
-    const site = await startSiteServer({ dir: this.opts.site || siteDir(), port: 0, host: '127.0.0.1', configObject: null, quiet: true });
+    const site = await startSiteServer({ dir: this.opts.site || siteDir(), base: this.opts.siteBase || '/', port: 0, host: '127.0.0.1', configObject: null, quiet: true });
     this.closers.push(() => site.close());
     site.origin = `http://localhost:${site.port}`; // localhost: a secure context (crypto.subtle for PKCE)
     this.site = site;
@@ -159,6 +160,9 @@ export class Harness {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
+      // Playwright turns the back/forward cache off; real browsers have it, and the app relies on it
+      // for an instant Back to the list (tests/e2e/back-forward.test.mjs).
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 900 },
       timeout: 30000,
