@@ -605,6 +605,12 @@ impl WhoCanRequest {
         )
     }
 
+    /// True when the requestors are applications or agents, which have no manager (and no
+    /// sponsors of a user) for approvers and reviewers to be found through.
+    pub fn is_non_human(&self) -> bool {
+        self.is_service_principal() || *self == Self::AllAgentIdentities
+    }
+
     /// True for requests that go through approval (auto-assignment and direct assignment do not).
     pub fn takes_requests(&self) -> bool {
         !matches!(
@@ -848,7 +854,7 @@ impl SubjectList {
             }
             Self::PrimaryReviewers => {
                 let mut kinds = named.to_vec();
-                if !who.is_service_principal() && *who != WhoCanRequest::AllAgentIdentities {
+                if !who.is_non_human() {
                     kinds.push(RequestorManager);
                 }
                 kinds
