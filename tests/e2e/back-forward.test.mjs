@@ -3,8 +3,9 @@
 // it. Needs the pages served without `Cache-Control: no-store` (scripts/serve-site.mjs, README "Deploy").
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
+import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig, msalConfig } from './lib/harness.mjs';
 import { GRAPH_LIST_POLICIES, appRequests } from './lib/processes.mjs';
+import { sel, completeOpLogin } from './lib/pages.mjs';
 
 const isListGet = (e) => String(e.method).toUpperCase() === 'GET' && String(e.path).endsWith(GRAPH_LIST_POLICIES);
 
@@ -57,5 +58,38 @@ describe('Back to the list (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       await page.waitForURL(`${h.site.origin}/`, { timeout: TIMEOUT });
       await page.locator('[data-testid=policy-count]').filter({ hasText: `${total + 1} policies` }).waitFor({ timeout: TIMEOUT });
       assert.equal(await page.evaluate(() => window.__leftHere === true), false, 'the list was loaded again');
+    }));
+});
+
+// Admins are signed in, so msal-browser is on the list page: what it leaves open (its cache, listeners) must not
+// keep the browser from restoring the list. Chromium says why when it does not (notRestoredReasons).
+describe('Back to the list (signed in)', { timeout: SUITE_TIMEOUT }, () => {
+  const harness = useHarness({
+    name: 'back-forward-signed-in',
+    emulators: { main: { issuer: true } },
+    config: (h) => msalConfig({ site: h.site, op: h.op, emulator: h.emu.main }),
+  });
+
+  it('comes back from a policy\'s page as it was left, msal-browser loaded', async () =>
+    (await harness()).run('back-instant-signed-in', async (h) => {
+      const { page } = h;
+      await page.goto(`${h.site.origin}/`);
+      await page.locator(sel.signIn).click();
+      await completeOpLogin(page, h.op.issuer, 'megan.bowen');
+      await page.waitForURL((u) => u.origin === h.site.origin, { timeout: TIMEOUT });
+      await page.locator(sel.accountName).waitFor({ state: 'visible' });
+      const total = (await h.emu.main.tenant()).assignmentPolicies.length;
+      await page.locator('[data-testid=policy-count]').filter({ hasText: `${total} policies` }).waitFor({ timeout: TIMEOUT });
+      await h.emu.main.clearRequests();
+      await page.evaluate(() => { window.__leftHere = true; });
+      await page.locator('[data-testid=policy-link]').first().click();
+      await page.locator('[data-testid=detail-page] h1').waitFor({ timeout: TIMEOUT });
+      await page.locator('[data-testid=back-to-policies]').click();
+      await page.locator('[data-testid=policy-count]').filter({ hasText: `${total} policies` }).waitFor({ timeout: TIMEOUT });
+      const restored = await page.evaluate(() => window.__leftHere === true);
+      const why = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]?.notRestoredReasons ?? null));
+      assert.equal(restored, true, `the list came back from the back/forward cache; the browser's reasons why not: ${why}`);
+      const lists = appRequests(await h.emu.main.requests()).filter(isListGet);
+      assert.deepEqual(lists, [], 'the list was restored, not loaded again');
     }));
 });

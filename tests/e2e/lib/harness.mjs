@@ -28,8 +28,8 @@ export function msalConfig({ site, op, emulator, scopes = [GRAPH_SCOPES.read] })
     authority: op.issuer,
     knownAuthorities: [new URL(op.issuer).host],
     protocolMode: 'OIDC',
-    redirectUri: `${site.origin}/redirect.html`,
-    postLogoutRedirectUri: `${site.origin}/redirect.html`,
+    redirectUri: `${site.root}/redirect.html`,
+    postLogoutRedirectUri: `${site.root}/redirect.html`,
     graphBaseUrl: emulator.graphBaseUrl,
     scopes,
   };
@@ -122,11 +122,13 @@ export class Harness {
     const site = await startSiteServer({ dir: this.opts.site || siteDir(), base: this.opts.siteBase || '/', port: 0, host: '127.0.0.1', configObject: null, quiet: true });
     this.closers.push(() => site.close());
     site.origin = `http://localhost:${site.port}`; // localhost: a secure context (crypto.subtle for PKCE)
+    // Where the site lives, without a trailing slash: the origin, or the origin and its sub-path.
+    site.root = `${site.origin}${(this.opts.siteBase || '/').replace(/\/+$/, '')}`;
     this.site = site;
 
     // 2. the OpenID Connect provider
     if (this.opts.op) {
-      this.op = await startOp({ tls: this.cert, appOrigins: [site.origin], log: (l) => this.log('op', l) });
+      this.op = await startOp({ tls: this.cert, appRoots: [site.root], log: (l) => this.log('op', l) });
       this.closers.push(() => this.op.close());
     }
 

@@ -72,12 +72,13 @@ async function newSigningKeys() {
  * Start the provider.
  * @param {object} o
  * @param {{key: string, cert: string}} o.tls       PEM strings
- * @param {string[]} o.appOrigins                    e.g. ['http://localhost:41234'] (redirect URIs are derived)
+ * @param {string[]} o.appRoots                      where the site lives, e.g. ['http://localhost:41234'] or
+ *                                                   ['http://localhost:41234/desk'] (redirect URIs are derived)
  * @param {string} [o.clientId]
  * @param {(line: string) => void} [o.log]           receives the OP's event log (errors, grants, requests)
  * @returns {Promise<{issuer, port, clientId, provider, close(): Promise<void>}>}
  */
-export async function startOp({ tls, appOrigins, clientId = CLIENT_ID, log = () => {} }) {
+export async function startOp({ tls, appRoots, clientId = CLIENT_ID, log = () => {} }) {
   const jwks = await newSigningKeys();
   // Listen first on a free port: the issuer URL must carry the port before the Provider is built.
   const server = https.createServer({ key: tls.key, cert: tls.cert });
@@ -87,7 +88,7 @@ export async function startOp({ tls, appOrigins, clientId = CLIENT_ID, log = () 
   });
   const port = server.address().port;
   const issuer = `https://localhost:${port}`;
-  const redirectUris = appOrigins.flatMap((o) => [`${o}/redirect.html`, `${o}/`]);
+  const redirectUris = appRoots.flatMap((o) => [`${o}/redirect.html`, `${o}/`]);
 
   const configuration = {
     clients: [
