@@ -366,24 +366,43 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
     (await harness()).run('create-rules', async (h) => {
       const page = h.page;
       const stage = (extra) => ({ ...SEED.requestApprovalSettings.stages[0], ...extra });
+      const user = (id) => ({ '@odata.type': '#microsoft.graph.singleUser', userId: id });
+      // [rule, body change, the field's path, its message]; a warning never blocks Create policy.
       const cases = [
-        ['at most three approval stages', (b) => { b.requestApprovalSettings.stages = [stage(), stage(), stage(), stage()]; }, 'requestApprovalSettings.stages', /at most 3/],
-        ['manager level in range', (b) => { b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 5 }]; }, 'requestApprovalSettings.stages[0].primaryApprovers', /between 1/],
-        ['sponsors only for connected organizations', (b) => { b.allowedTargetScope = 'allMemberUsers'; }, 'requestApprovalSettings.stages[0].primaryApprovers', /connected organization/i],
-        ['a fallback for the manager', (b) => { b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 1 }]; b.requestApprovalSettings.stages[0].fallbackPrimaryApprovers = []; }, 'requestApprovalSettings.stages[0].fallbackPrimaryApprovers', /fallback/i],
-        ['forwarding needs alternate approvers', (b) => { b.requestApprovalSettings.stages[0].isEscalationEnabled = true; b.requestApprovalSettings.stages[0].durationBeforeEscalation = 'P7D'; }, 'requestApprovalSettings.stages[0].escalationApprovers', /alternate approvers/],
-        ['targets match the scope', (b) => { b.allowedTargetScope = 'specificDirectoryUsers'; }, 'specificAllowedTargets', /at least one/],
-        ['attribute rules only as auto-assignment targets', (b) => { b.reviewSettings.primaryReviewers = [{ '@odata.type': '#microsoft.graph.attributeRuleMembers', membershipRule: '(user.department -eq "Sales")' }]; }, 'reviewSettings.primaryReviewers', /attribute rule/i],
-        ['reviews need reviewers', (b) => { b.reviewSettings.primaryReviewers = []; }, 'reviewSettings.primaryReviewers', /no reviewer/],
-        ['review recurrence', (b) => { b.reviewSettings.schedule.recurrence.pattern.type = 'daily'; }, 'reviewSettings.schedule.recurrence', /weekly/],
-        ['expiration consistent', (b) => { b.expiration = { type: 'noExpiration', duration: 'P30D' }; }, 'expiration', /remove the duration/],
-        ['durations in days and time', (b) => { b.requestApprovalSettings.stages[1].durationBeforeAutomaticDenial = 'P1M'; }, 'requestApprovalSettings.stages[1].durationBeforeAutomaticDenial', /years, months or weeks/],
-        ['question text', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, isRequired: true, text: ' ' }]; }, 'questions[0].text', /no text/],
-        ['question pattern compiles (browser RegExp)', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, text: 'Project?', regexPattern: '([a-z' }]; }, 'questions[0].regexPattern', /does not compile/],
-        ['multiple choice has answers', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion', sequence: 1, text: 'Role?', choices: [] }]; }, 'questions[0].choices', /no answers/],
-        ['language codes', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, text: 'Project?', localizations: [{ languageCode: 'xx-YYY', text: 'Projet ?' }] }]; }, 'questions[0].localizations', /language code/],
-        ['custom extension chosen', (b) => { b.customExtensionStageSettings = [{ stage: 'assignmentRequestCreated' }]; }, 'customExtensionStageSettings[0].customExtension', /custom extension/],
+        ['DisplayNameRequired', (b) => { b.displayName = ' '; }, 'displayName', /give the policy a name/i],
+        ['AccessPackageIdRequired', (b) => { b.accessPackage = { id: 'sales-package' }; }, 'accessPackage', /not an access package id/],
+        ['AllowedTargetScopeRequired', (b) => { delete b.allowedTargetScope; }, 'allowedTargetScope', /who can request/i],
+        ['MaxApprovalStages', (b) => { b.requestApprovalSettings.stages = [stage(), stage(), stage(), stage()]; }, 'requestApprovalSettings.stages', /at most 3/],
+        ['ApprovalStagesRequired', (b) => { b.requestApprovalSettings.stages = []; }, 'requestApprovalSettings.stages', /at least one approval stage/],
+        ['StageNeedsApprover', (b) => { Object.assign(b.requestApprovalSettings.stages[0], { primaryApprovers: [], fallbackPrimaryApprovers: [] }); }, 'requestApprovalSettings.stages[0].primaryApprovers', /no approver/],
+        ['ManagerLevelRange', (b) => { b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 5 }]; }, 'requestApprovalSettings.stages[0].primaryApprovers', /between 1/],
+        ['SponsorsNeedConnectedOrganizationScope', (b) => { b.allowedTargetScope = 'allMemberUsers'; }, 'requestApprovalSettings.stages[0].primaryApprovers', /connected organization/i],
+        ['FallbackApproverRequired', (b) => { b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 1 }]; b.requestApprovalSettings.stages[0].fallbackPrimaryApprovers = []; }, 'requestApprovalSettings.stages[0].fallbackPrimaryApprovers', /fallback/i],
+        ['EscalationNeedsApprovers', (b) => { b.requestApprovalSettings.stages[0].isEscalationEnabled = true; b.requestApprovalSettings.stages[0].durationBeforeEscalation = 'P7D'; }, 'requestApprovalSettings.stages[0].escalationApprovers', /alternate approvers/],
+        ['EscalationTiming', (b) => { Object.assign(b.requestApprovalSettings.stages[0], { isEscalationEnabled: true, durationBeforeEscalation: 'P1D', durationBeforeAutomaticDenial: 'P2D', escalationApprovers: [user(MEGAN_BOWEN)] }); }, 'requestApprovalSettings.stages[0].durationBeforeAutomaticDenial', /at least 4 days/],
+        ['TargetsMatchScope', (b) => { b.allowedTargetScope = 'specificDirectoryUsers'; }, 'specificAllowedTargets', /at least one/],
+        ['SubjectLimit', (b) => { b.allowedTargetScope = 'specificDirectoryUsers'; b.specificAllowedTargets = Array.from({ length: 501 }, (_, i) => user(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)); }, 'specificAllowedTargets', /at most 500 users and groups/],
+        ['AttributeRuleOnlyInAutoAssignment', (b) => { b.reviewSettings.primaryReviewers = [{ '@odata.type': '#microsoft.graph.attributeRuleMembers', membershipRule: '(user.department -eq "Sales")' }]; }, 'reviewSettings.primaryReviewers', /attribute rule/i],
+        ['AutoAssignmentNeedsRule', (b) => { b.allowedTargetScope = 'specificDirectoryUsers'; b.automaticRequestSettings = { requestAccessForAllowedTargets: true, removeAccessWhenTargetLeavesAllowedTargets: true, gracePeriodBeforeAccessRemoval: 'P7D' }; }, 'specificAllowedTargets', /needs a rule/],
+        ['ReviewNeedsReviewers', (b) => { b.reviewSettings.primaryReviewers = []; }, 'reviewSettings.primaryReviewers', /no reviewer/],
+        ['ReviewRecurrence', (b) => { b.reviewSettings.schedule.recurrence.pattern.type = 'daily'; }, 'reviewSettings.schedule.recurrence', /weekly/],
+        ['ExpirationConsistent', (b) => { b.expiration = { type: 'noExpiration', duration: 'P30D' }; }, 'expiration', /remove the duration/],
+        ['DurationDaysAndTimeOnly', (b) => { b.requestApprovalSettings.stages[1].durationBeforeAutomaticDenial = 'P1M'; }, 'requestApprovalSettings.stages[1].durationBeforeAutomaticDenial', /years, months or weeks/],
+        ['QuestionText', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, isRequired: true, text: ' ' }]; }, 'questions[0].text', /no text/],
+        ['RegexPattern', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, text: 'Project?', regexPattern: '([a-z' }]; }, 'questions[0].regexPattern', /does not compile/],
+        ['QuestionChoices', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion', sequence: 1, text: 'Role?', choices: [] }]; }, 'questions[0].choices', /no answers/],
+        ['LanguageCode', (b) => { b.questions = [{ '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', sequence: 1, text: 'Project?', localizations: [{ languageCode: 'xx-YYY', text: 'Projet ?' }] }]; }, 'questions[0].localizations', /language code/],
+        ['CustomExtensionStage', (b) => { b.customExtensionStageSettings = [{ stage: 'assignmentRequestCreated' }]; }, 'customExtensionStageSettings[0].customExtension', /custom extension/],
+        ['UnrecognisedValue', (b) => { b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.futureApproverKind' }]; }, 'requestApprovalSettings.stages[0].primaryApprovers', /futureApproverKind/],
+        ['ExternalAccessWithoutExpiryOrReview', (b) => { b.reviewSettings.isEnabled = false; }, 'expiration', /keep access forever/],
+        ['BroadAccessWithoutApproval', (b) => { b.requestApprovalSettings.isApprovalRequiredForAdd = false; }, 'requestApprovalSettings.isApprovalRequiredForAdd', /without approval/],
+        ['SubjectDoesNotFitRequestors', (b) => { b.allowedTargetScope = 'allDirectoryServicePrincipals'; b.requestApprovalSettings.stages[0].primaryApprovers = [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 1 }]; }, 'requestApprovalSettings.stages[0].primaryApprovers', /would find no one/],
       ];
+      // Every rule the model declares has its case here: a new rule cannot go untested in the form.
+      const report = fs.readFileSync(path.join(REPO_ROOT, 'crates', 'policy-model', 'src', 'validate', 'report.rs'), 'utf8');
+      const declared = [...report.match(/pub enum Rule \{([\s\S]*?)\n\}/)[1].matchAll(/^\s*([A-Z]\w*),/gm)].map((m) => m[1]);
+      assert.ok(declared.length >= 25, `the rules read from report.rs: ${declared}`);
+      assert.deepEqual(cases.map(([rule]) => rule).sort(), declared.slice().sort(), 'one case per rule');
       await openForm(h);
       for (const [rule, mutate, fieldPath, message] of cases) {
         const body = structuredClone(SEED);
@@ -391,9 +410,10 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
         if (!(await page.locator(csel.importText).isVisible())) await page.locator(csel.importOpen).click();
         await page.locator(csel.importText).fill(JSON.stringify(body));
         await page.locator(csel.importApply).click();
-        const at = page.locator(`[data-testid=field-issues][data-path="${fieldPath}"] li`).filter({ hasText: message });
+        const at = page.locator(`[data-testid=field-issues][data-path="${fieldPath}"] li[data-rule=${rule}]`).filter({ hasText: message });
         await assert.doesNotReject(at.first().waitFor({ timeout: 5000 }), `${rule}: a message matching ${message} at ${fieldPath}`);
-        assert.equal(await page.locator(csel.submit).isEnabled(), false, `${rule}: Create policy is disabled`);
+        const error = (await at.first().getAttribute('class')).includes('error');
+        assert.equal(await page.locator(csel.submit).isEnabled(), !error, `${rule}: Create policy is ${error ? 'disabled by an error' : 'enabled despite a warning'}`);
       }
     }));
 

@@ -35,7 +35,8 @@ pub fn Issues(path: String, #[prop(optional)] exact: bool) -> impl IntoView {
                 })
                 .map(|issue| {
                     let error = issue.severity == policy_model::validate::Severity::Error;
-                    (error, issue.message.clone())
+                    // The rule's stable name, so tests can tell which rule spoke.
+                    (error, format!("{:?}", issue.rule), issue.message.clone())
                 })
                 .collect::<Vec<_>>()
         })
@@ -46,9 +47,9 @@ pub fn Issues(path: String, #[prop(optional)] exact: bool) -> impl IntoView {
             {move || {
                 items()
                     .into_iter()
-                    .map(|(error, message)| {
+                    .map(|(error, rule, message)| {
                         view! {
-                            <li class=if error { "issue error" } else { "issue warning" }>
+                            <li class=if error { "issue error" } else { "issue warning" } data-rule=rule>
                                 {if error { "Error: " } else { "Warning: " }}
                                 {message}
                             </li>
