@@ -275,6 +275,52 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       }
     }));
 
+  it('a 504 after Graph applied the POST: the app looks, finds the policy and never POSTs again', async () =>
+    (await harness()).run('create-504-after-commit', async (h) => {
+      const emu = h.emu.main;
+      await openForm(h);
+      await h.page.locator(csel.template('external-two-stage')).click();
+      const before = await seedNamedPolicies(emu);
+      await emu.clearRequests();
+      await emu.addFault({ match: { method: 'POST', pathContains: 'assignmentPolicies' }, count: 1, fault: { kind: 'timeoutAfterCommit' } });
+      try {
+        const id = await createAndOpen(h);
+        const log = await assertOnePost(emu, id);
+        assert.equal(log.filter(isCreatePost)[0].status, 504, 'the POST was answered 504');
+        const after = await seedNamedPolicies(emu);
+        assert.equal(after.length, before.length + 1, 'exactly one policy was created');
+        assert.equal(after.find((p) => !before.some((b) => b.id === p.id)).id, id, 'the app opened the policy the 504 hid');
+      } finally {
+        await emu.clearFaults();
+      }
+    }));
+
+  it('a 503 before anything was applied: the app looks, finds nothing, keeps the form and sends again only when asked', async () =>
+    (await harness()).run('create-503', async (h) => {
+      const emu = h.emu.main;
+      await openForm(h);
+      await h.page.locator(csel.template('external-two-stage')).click();
+      const typed = await previewBody(h.page);
+      const before = await seedNamedPolicies(emu);
+      await emu.clearRequests();
+      await emu.addFault({ match: { method: 'POST', pathContains: 'assignmentPolicies' }, count: 1, fault: { kind: 'unavailable', retryAfterSeconds: 1 } });
+      try {
+        await h.page.locator(csel.submit).click();
+        await h.page.locator(`${csel.status}[data-state=notfound]`).waitFor({ timeout: TIMEOUT });
+      } finally {
+        await emu.clearFaults();
+      }
+      assert.deepEqual(await previewBody(h.page), typed, 'the form is as typed');
+      assert.equal((await seedNamedPolicies(emu)).length, before.length, 'nothing was created');
+      assert.equal(appRequests(await emu.requests()).filter(isCreatePost).length, 1, 'a POST is never re-sent on its own');
+      assert.equal(await h.page.locator(csel.submit).isEnabled(), false, 'Create policy waits for the explicit retry');
+      await h.page.locator('[data-testid=create-retry]').click();
+      await h.page.waitForURL(/\/policies\/[0-9a-f-]{36}$/i, { timeout: TIMEOUT });
+      const posts = appRequests(await emu.requests()).filter(isCreatePost);
+      assert.deepEqual(posts.map((e) => e.status), [503, 201], 'the 503, then the one retry the admin asked for');
+      assert.equal((await seedNamedPolicies(emu)).length, before.length + 1, 'one policy');
+    }));
+
   for (const [label, fault, code] of [
     ['403', { kind: 'forbidden' }, /UnAuthorized/],
     ['429', { kind: 'throttle', retryAfterSeconds: 1 }, /TooManyRequests/],

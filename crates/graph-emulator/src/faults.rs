@@ -45,6 +45,10 @@ pub enum Fault {
     Drop,
     /// Serve the request (so a POST takes effect), then close without a response.
     DropAfterCommit,
+    /// Serve the request (so a POST takes effect), then answer 504 GatewayTimeout instead of the
+    /// handler's answer: Graph's front end gave up waiting while the service went on and applied
+    /// it. The 5xx a client must not take for "nothing happened".
+    TimeoutAfterCommit,
     /// 401 InvalidAuthenticationToken "Lifetime validation failed, the token is expired." with
     /// Graph's WWW-Authenticate header: what an expired access token gets, whatever the token.
     Unauthorized,
@@ -166,6 +170,16 @@ pub async fn inject(State(faults): State<FaultStore>, request: Request, next: Ne
             // The handler runs to completion; its response is logged, then discarded on purpose.
             let committed = next.run(request).await;
             drop_connection(kill, recorder, Some(committed)).await
+        }
+        Fault::TimeoutAfterCommit => {
+            // The handler's answer is discarded on purpose: only the timeout reaches the client.
+            drop(next.run(request).await);
+            GraphError::new(
+                StatusCode::GATEWAY_TIMEOUT,
+                "GatewayTimeout",
+                "The request timed out before the service answered.",
+            )
+            .into_response()
         }
     }
 }

@@ -238,6 +238,26 @@ async fn drop_after_commit_applies_the_post_then_drops() {
 }
 
 #[tokio::test]
+async fn timeout_after_commit_applies_the_post_then_answers_504() {
+    let app = sample_app();
+    add(&app, json!({"match": {"method": "POST", "pathContains": "assignmentPolicies"}, "count": 1, "fault": {"kind": "timeoutAfterCommit"}})).await;
+    let body = json!({"displayName": "Committed behind a timeout", "accessPackage": {"id": "a2e1ca1e-4e56-47d2-9daa-e2ba8d12a82b"}});
+    let reply = send(&app, Method::POST, POLICIES, &[], Some(body)).await;
+    assert_eq!(reply.status, 504);
+    assert_eq!(error_code(&reply), "GatewayTimeout");
+    let listed = get(
+        &app,
+        &format!("{POLICIES}?$filter=displayName%20eq%20'Committed%20behind%20a%20timeout'"),
+    )
+    .await;
+    assert_eq!(
+        listed.json["value"].as_array().unwrap().len(),
+        1,
+        "the create took effect behind the 504"
+    );
+}
+
+#[tokio::test]
 async fn dropped_connections_are_logged_and_marked() {
     let url = start_server().await;
     let client = reqwest::Client::new();
