@@ -55,4 +55,38 @@ describe('create a policy, signed in', { timeout: SUITE_TIMEOUT }, () => {
       assert.equal(auth?.valid, true, `a valid token: ${auth?.raw}`);
       assert.match(auth.scp ?? '', /EntitlementManagement\.ReadWrite\.All/);
     }));
+
+  it('an access token that expired before the POST: renewed once, the POST sent once more, one policy', async () =>
+    (await harness()).run('create-expired-token', async (h) => {
+      const { page } = h;
+      const emu = h.emu.main;
+      // Signed in by the test before (same browser); the draft was used, so start from the template again.
+      await page.goto(`${h.site.origin}/policies/new`);
+      await page.locator(sel.accountName).waitFor({ state: 'visible' });
+      await page.locator('[data-testid=template-external-two-stage]').click();
+      const name = 'Partner access (expired token)';
+      await page.locator('[data-field=displayName]').fill(name);
+      await emu.clearRequests();
+      const sentTokens = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && /assignmentPolicies\/?$/.test(new URL(r.url()).pathname)) sentTokens.push(r.headers().authorization);
+      });
+      // Graph refuses the token as expired before doing anything (401 InvalidAuthenticationToken).
+      await emu.addFault({ match: { method: 'POST', pathContains: 'assignmentPolicies' }, count: 1, fault: { kind: 'unauthorized' } });
+      try {
+        await page.locator('[data-testid=create-submit]').click();
+        await page.waitForURL(/\/policies\/[0-9a-f-]{36}$/i, { timeout: TIMEOUT });
+        await page.locator('[data-testid=detail-page] h1').filter({ hasText: name }).waitFor();
+      } finally {
+        await emu.clearFaults();
+      }
+      const posts = appRequests(await emu.requests()).filter(isCreatePost);
+      assert.deepEqual(posts.map((e) => e.status), [401, 201], 'the refused POST, then one more with a renewed token');
+      assert.equal(sentTokens.length, 2, 'the browser sent two POSTs');
+      assert.notEqual(sentTokens[0], sentTokens[1], 'the second POST carries a new token');
+      assert.equal(parseAuthSummary(headerOf(posts[1], 'authorization'))?.valid, true, 'a valid one');
+      assert.equal(headerOf(posts[0], 'client-request-id'), headerOf(posts[1], 'client-request-id'), 'the same request, sent again');
+      const created = (await emu.tenant()).assignmentPolicies.filter((p) => p.displayName === name);
+      assert.equal(created.length, 1, 'one policy');
+    }));
 });
