@@ -4,8 +4,8 @@
 //! `data-path`, `data-list`).
 //!
 //! There is no Graph here: the session's Graph URL is a port Chromium refuses, so what the form
-//! looks up on its own (names, the access package's catalog) fails at once and nothing below waits
-//! for it. Each test starts from an empty sessionStorage and unmounts its forms when it ends.
+//! looks up on its own (names, the access package's catalog) fails (after the client's few quick
+//! network retries) and nothing below waits for it. Each test starts from an empty sessionStorage and unmounts its forms when it ends.
 #![cfg(target_arch = "wasm32")]
 
 use std::{any::Any, rc::Rc};

@@ -22,7 +22,7 @@ pub use persist::{
     draft_storage_key, pending_storage_key, restore_draft, restore_pending, save_draft,
     save_pending, RestoreError, DRAFT_VERSION,
 };
-pub use search::{encode_segment, search_hits, search_url, SearchHit, SearchKind, SEARCH_TOP};
+pub use search::{encode_segment, search_hits, search_request, SearchHit, SearchKind, SEARCH_TOP};
 pub use submit::{
     duplicates_of, is_ambiguous_status, match_created, new_same_named, Attempt, CheckOutcome,
     Refused, SubmitOutcome, SubmitState,

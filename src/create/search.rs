@@ -58,7 +58,7 @@ pub struct SearchRequest {
 }
 
 /// The GET for `text` (`None` when the kind needs text and there is none).
-pub fn search_url(graph_base: &str, kind: &SearchKind, text: &str) -> Option<SearchRequest> {
+pub fn search_request(graph_base: &str, kind: &SearchKind, text: &str) -> Option<SearchRequest> {
     let base = graph_base.trim_end_matches('/');
     let text = text.trim();
     let top = format!("$top={SEARCH_TOP}");
@@ -211,26 +211,26 @@ mod tests {
 
     #[test]
     fn principals_use_directory_search_with_eventual_consistency() {
-        let user = search_url(BASE, &SearchKind::User, " wil ").unwrap();
+        let user = search_request(BASE, &SearchKind::User, " wil ").unwrap();
         assert_eq!(
             user.url,
             "https://graph.microsoft.com/v1.0/users?$search=%22displayName:wil%22%20OR%20%22mail:wil%22%20OR%20%22userPrincipalName:wil%22&$select=id,displayName,userPrincipalName,mail&$top=10"
         );
         assert!(user.consistency_eventual);
-        let group = search_url(BASE, &SearchKind::Group, "Sales").unwrap();
+        let group = search_request(BASE, &SearchKind::Group, "Sales").unwrap();
         assert_eq!(
             group.url,
             "https://graph.microsoft.com/v1.0/groups?$search=%22displayName:Sales%22%20OR%20%22mail:Sales%22&$top=10"
         );
         assert!(group.consistency_eventual);
-        let app = search_url(BASE, &SearchKind::ServicePrincipal, "Build").unwrap();
+        let app = search_request(BASE, &SearchKind::ServicePrincipal, "Build").unwrap();
         assert_eq!(
             app.url,
             "https://graph.microsoft.com/v1.0/servicePrincipals?$search=%22displayName:Build%22&$top=10"
         );
         assert!(app.consistency_eventual);
-        assert_eq!(search_url(BASE, &SearchKind::Group, "  "), None);
-        assert_eq!(search_url(BASE, &SearchKind::User, ""), None);
+        assert_eq!(search_request(BASE, &SearchKind::Group, "  "), None);
+        assert_eq!(search_request(BASE, &SearchKind::User, ""), None);
     }
 
     #[test]
@@ -241,7 +241,7 @@ mod tests {
             directory_search(&["displayName", "mail"], r#"a"b\c"#),
             r#""displayName:a\"b\\c" OR "mail:a\"b\\c""#
         );
-        let url = search_url(BASE, &SearchKind::ServicePrincipal, r#"say "hi" & 100%+#"#)
+        let url = search_request(BASE, &SearchKind::ServicePrincipal, r#"say "hi" & 100%+#"#)
             .unwrap()
             .url;
         assert!(
@@ -250,7 +250,7 @@ mod tests {
             ),
             "{url}"
         );
-        let url = search_url(BASE, &SearchKind::User, "o'br").unwrap().url;
+        let url = search_request(BASE, &SearchKind::User, "o'br").unwrap().url;
         assert!(
             url.contains("$search=%22displayName:o'br%22%20OR%20"),
             "{url}"
@@ -259,26 +259,27 @@ mod tests {
 
     #[test]
     fn entitlement_collections_filter_without_eventual_consistency() {
-        let all = search_url(BASE, &SearchKind::AccessPackage, "").unwrap();
+        let all = search_request(BASE, &SearchKind::AccessPackage, "").unwrap();
         assert!(all.url.ends_with("/accessPackages?$expand=catalog&$top=10"));
         assert!(!all.consistency_eventual);
-        let named = search_url(BASE, &SearchKind::AccessPackage, "Ext & O'Co").unwrap();
+        let named = search_request(BASE, &SearchKind::AccessPackage, "Ext & O'Co").unwrap();
         assert_eq!(
             named.url,
             "https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackages?$filter=contains(tolower(displayName),'ext%20%26%20o''co')&$expand=catalog&$top=10"
         );
         assert!(!named.consistency_eventual);
-        let organization = search_url(BASE, &SearchKind::ConnectedOrganization, "o'br").unwrap();
+        let organization =
+            search_request(BASE, &SearchKind::ConnectedOrganization, "o'br").unwrap();
         assert_eq!(
             organization.url,
             "https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/connectedOrganizations?$filter=startswith(displayName,'o''br')&$top=10"
         );
         assert!(!organization.consistency_eventual);
         assert_eq!(
-            search_url(BASE, &SearchKind::ConnectedOrganization, " "),
+            search_request(BASE, &SearchKind::ConnectedOrganization, " "),
             None
         );
-        let extensions = search_url(
+        let extensions = search_request(
             BASE,
             &SearchKind::CustomExtension {
                 catalog_id: "c/1".into(),

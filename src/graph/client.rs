@@ -113,48 +113,37 @@ impl GraphClient {
     /// those, whether Graph applied the request is unknown, and only the caller can find out
     /// (by looking) before anything is sent again.
     ///
-    /// `client_request_id` is sent as `client-request-id` when given (the caller keeps it, to find
-    /// the request in Graph's logs or to match its result); `json_body` with
+    /// `client_request_id` is sent as `client-request-id` (the caller keeps it, to find the
+    /// request in Graph's logs or to match its result); `json_body` with
     /// `Content-Type: application/json`.
     pub async fn send_once(
         &self,
         method: Method,
         url: &str,
-        client_request_id: Option<&str>,
+        client_request_id: &str,
         json_body: Option<&str>,
     ) -> SentOnce {
+        let outgoing = Outgoing {
+            method,
+            url,
+            headers: &[],
+            json_body,
+        };
         let mut force_refresh = false;
         loop {
             let token = match (self.token)(force_refresh).await {
                 Ok(token) => token,
                 Err(e) => return SentOnce::NotSent(NotSent::Token(e)),
             };
-            let mut builder = RequestBuilder::new(url)
-                .method(method.clone())
-                .header("Accept", "application/json");
-            if let Some(id) = client_request_id {
-                builder = builder.header("client-request-id", id);
-            }
-            if json_body.is_some() {
-                builder = builder.header("Content-Type", "application/json");
-            }
-            if let Some(token) = &token {
-                builder = builder.header("Authorization", &format!("Bearer {token}"));
-            }
-            let built = match json_body {
-                Some(text) => builder.body(text.to_owned()),
-                None => builder.build(),
-            };
-            let request = match built {
+            let request = match outgoing.build(client_request_id, token.as_deref()) {
                 Ok(request) => request,
-                Err(e) => return SentOnce::NotSent(NotSent::Request(e.to_string())),
+                Err(e) => return SentOnce::NotSent(NotSent::Request(e)),
             };
             let response = match request.send().await {
                 Ok(response) => response,
                 Err(e) => return SentOnce::NoResponse(e.to_string()),
             };
-            // Graph refused the token, so nothing was applied: renew it once and send once more.
-            if response.status() == 401 && token.is_some() && !force_refresh {
+            if renews_token(response.status(), &token, force_refresh) {
                 force_refresh = true;
                 continue;
             }
@@ -170,30 +159,24 @@ impl GraphClient {
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<T, GraphClientError> {
+        let outgoing = Outgoing {
+            method: if body.is_some() {
+                Method::POST
+            } else {
+                Method::GET
+            },
+            url,
+            headers,
+            json_body: body.as_deref(),
+        };
         let mut force_refresh = false;
         let mut attempt = 1;
         loop {
             let token = (self.token)(force_refresh).await?;
-            let mut builder = match body {
-                None => Request::get(url),
-                Some(_) => Request::post(url).header("Content-Type", "application/json"),
-            }
-            .header("client-request-id", &new_request_id())
-            .header("Accept", "application/json");
-            for (name, value) in headers {
-                builder = builder.header(name, value);
-            }
-            if let Some(token) = &token {
-                builder = builder.header("Authorization", &format!("Bearer {token}"));
-            }
-            let outcome = match &body {
-                None => builder.send().await,
-                Some(text) => match builder.body(text.clone()) {
-                    Ok(request) => request.send().await,
-                    Err(e) => return Err(GraphClientError::Network(e.to_string())),
-                },
-            };
-            let response = match outcome {
+            let request = outgoing
+                .build(&new_request_id(), token.as_deref())
+                .map_err(GraphClientError::Network)?;
+            let response = match request.send().await {
                 // A dropped connection or a blip; a CORS refusal looks the same, so give up sooner.
                 Err(_) if attempt < NETWORK_ATTEMPTS => {
                     self.wait(0, backoff(attempt), attempt).await;
@@ -212,12 +195,11 @@ impl GraphClient {
                 return serde_json::from_str(&text)
                     .map_err(|e| GraphClientError::Decode(e.to_string()));
             }
-            let error = decode_error(response).await;
-            // An expired or revoked token: get a fresh one once before giving up.
-            if error.status() == 401 && token.is_some() && !force_refresh {
+            if renews_token(response.status(), &token, force_refresh) {
                 force_refresh = true;
                 continue;
             }
+            let error = decode_error(response).await;
             if error.is_retryable() && attempt < MAX_ATTEMPTS {
                 let wait = retry_delay(&error).unwrap_or_else(|| backoff(attempt));
                 if wait <= LONGEST_WAIT {
@@ -245,6 +227,43 @@ impl GraphClient {
             on_wait(wait);
         }
     }
+}
+
+/// One request as both send loops build it, afresh for every send (a fresh token, and for
+/// repeatable requests a fresh request id).
+struct Outgoing<'a> {
+    method: Method,
+    url: &'a str,
+    headers: &'a [(&'a str, &'a str)],
+    json_body: Option<&'a str>,
+}
+
+impl Outgoing<'_> {
+    fn build(&self, request_id: &str, token: Option<&str>) -> Result<Request, String> {
+        let mut builder = RequestBuilder::new(self.url)
+            .method(self.method.clone())
+            .header("Accept", "application/json")
+            .header("client-request-id", request_id);
+        for (name, value) in self.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(token) = token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        match self.json_body {
+            Some(text) => builder
+                .header("Content-Type", "application/json")
+                .body(text.to_owned()),
+            None => builder.build(),
+        }
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// An expired or revoked token: Graph refused it before doing anything, so one fresh token and
+/// one more send are safe, once, for any request.
+fn renews_token(status: u16, token: &Option<String>, already_renewed: bool) -> bool {
+    status == 401 && token.is_some() && !already_renewed
 }
 
 /// Graph's error envelope (and Retry-After) of an answer that is not a success.

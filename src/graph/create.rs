@@ -14,7 +14,7 @@ use super::{
     GraphClient, GraphClientError,
 };
 use crate::create::{
-    encode_segment, search_hits, search_url, Attempt, SearchHit, SearchKind, SubmitOutcome,
+    encode_segment, search_hits, search_request, Attempt, SearchHit, SearchKind, SubmitOutcome,
 };
 
 /// Sends `POST …/assignmentPolicies` with the attempt's body and `client-request-id`.
@@ -27,12 +27,7 @@ pub async fn post_policy(client: &GraphClient, attempt: &Attempt) -> SubmitOutco
     let url = format!("{}{POLICIES_PATH}", client.base_url());
     let text = attempt.body.to_string();
     let sent = client
-        .send_once(
-            Method::POST,
-            &url,
-            Some(&attempt.client_request_id),
-            Some(&text),
-        )
+        .send_once(Method::POST, &url, &attempt.client_request_id, Some(&text))
         .await;
     let response = match sent {
         SentOnce::Answered(response) => response,
@@ -50,10 +45,17 @@ pub async fn post_policy(client: &GraphClient, attempt: &Attempt) -> SubmitOutco
     if !response.ok() {
         return SubmitOutcome::Rejected(decode_error(response).await);
     }
-    let answer = response.text().await.ok();
-    let id = answer
-        .as_deref()
-        .and_then(|text| serde_json::from_str::<Value>(text).ok())
+    // Graph applied it; without the new id in hand, the caller looks for the policy instead.
+    let text = match response.text().await {
+        Ok(text) => text,
+        Err(e) => {
+            return SubmitOutcome::NoResponse(format!(
+                "Graph answered {status} but its answer could not be read ({e})"
+            ))
+        }
+    };
+    let id = serde_json::from_str::<Value>(&text)
+        .ok()
         .and_then(|value| value.get("id").and_then(Value::as_str).map(str::to_owned));
     match id {
         Some(id) => SubmitOutcome::Created(id),
@@ -110,13 +112,13 @@ pub async fn policies_named(
     Ok(found)
 }
 
-/// One picker search (debounced by the caller); what it asks is [`search_url`]'s to decide.
+/// One picker search (debounced by the caller); what it asks is [`search_request`]'s to decide.
 pub async fn search_directory(
     client: &GraphClient,
     kind: &SearchKind,
     text: &str,
 ) -> Result<Vec<SearchHit>, GraphClientError> {
-    let Some(request) = search_url(client.base_url(), kind, text) else {
+    let Some(request) = search_request(client.base_url(), kind, text) else {
         return Ok(Vec::new());
     };
     // Directory `$search` is an advanced query: without this header Graph answers 400.
@@ -160,7 +162,7 @@ pub async fn delete_policy(client: &GraphClient, policy_id: &str) -> Result<(), 
     // Its own request id, so the deletion can be found in Graph's logs like every other call.
     let request_id = super::new_request_id();
     let response = match client
-        .send_once(Method::DELETE, &url, Some(&request_id), None)
+        .send_once(Method::DELETE, &url, &request_id, None)
         .await
     {
         SentOnce::Answered(response) => response,
