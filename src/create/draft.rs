@@ -875,17 +875,13 @@ impl SubjectList {
         index: usize,
         level: i32,
     ) {
-        let Some(items) = self.items_mut(policy) else {
-            return;
-        };
-        match items.get_mut(index) {
-            Some(SubjectSet::RequestorManager(manager)) => {
-                manager.manager_level = Nullable::Value(level)
-            }
-            Some(SubjectSet::TargetManager(manager)) => {
-                manager.manager_level = Nullable::Value(level)
-            }
-            _ => {}
+        // The picker offers levels only on manager chips it has just drawn; a chip removed in the
+        // meantime has nothing to set.
+        if let Some(subject) = self
+            .items_mut(policy)
+            .and_then(|items| items.get_mut(index))
+        {
+            subject.set_manager_level(level);
         }
     }
 }

@@ -188,6 +188,18 @@ impl SubjectSet {
         }
     }
 
+    /// Sets the manager level of a `requestorManager` or `targetManager` (the caller keeps it
+    /// within [`manager_level`](Self::manager_level)'s range; validation reports one outside it).
+    /// False, and nothing changed, for a subject that has no level.
+    pub fn set_manager_level(&mut self, level: i32) -> bool {
+        match self {
+            Self::RequestorManager(m) => m.manager_level = Nullable::Value(level),
+            Self::TargetManager(m) => m.manager_level = Nullable::Value(level),
+            _ => return false,
+        }
+        true
+    }
+
     /// True for users and groups, which count towards the 500-per-policy limit.
     pub fn is_user_or_group(&self) -> bool {
         matches!(self, Self::SingleUser(_) | Self::GroupMembers(_))
