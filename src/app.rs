@@ -45,26 +45,15 @@ pub fn mount(page: fn() -> AnyView) {
 /// The list of policies (`/`). Its links to other pages are ordinary navigations, so it needs no
 /// client-side router.
 pub fn list_page() -> AnyView {
+    // Once for the page: the list component mounts again when the account changes.
+    crate::ui::reload_when_restored_out_of_date();
     view! { <TopBar/><Home/> }.into_any()
 }
 
-/// The path the site is served under, from the document's `<base href>` (Trunk's
-/// `--public-url`): `""` at the root, `"/desk"` under `/desk/`. Routes match below it, so one
-/// build works wherever it was built to be served.
+/// Routes match below the path the site is served under (`""` at the root, `"/desk"` under
+/// `/desk/`), so one build works wherever it was built to be served.
 fn router_base() -> String {
-    let Some(window) = web_sys::window() else {
-        return String::new();
-    };
-    let origin = window.location().origin().unwrap_or_default();
-    window
-        .document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| base.strip_prefix(&origin).map(str::to_owned))
-        .map(|path| {
-            let path = path.split(['?', '#']).next().unwrap_or_default();
-            path.trim_end_matches('/').to_owned()
-        })
-        .unwrap_or_default()
+    crate::ui::site_base_path().trim_end_matches('/').to_owned()
 }
 
 /// One policy (`/policies/{id}`).

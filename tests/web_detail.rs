@@ -37,7 +37,7 @@ fn seed_detail() -> PolicyDetail {
     raw["id"] = "5d6b5f38-9a4f-4f0e-8d43-7b2a0e6c1f01".into();
     raw["accessPackage"]["displayName"] = "External Partner Workspace".into();
     raw["accessPackage"]["catalog"] = serde_json::json!({"id": "c1", "displayName": "Partners"});
-    PolicyDetail::from_raw(raw).unwrap()
+    PolicyDetail::from_text(&raw.to_string()).unwrap()
 }
 
 fn named(name: &str, detail: Option<&str>) -> Resolution {

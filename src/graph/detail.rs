@@ -7,7 +7,7 @@ use policy_model::{
     AccessPackageAssignmentPolicy,
 };
 use serde::Deserialize;
-use serde_json::{value::RawValue, Value};
+use serde_json::value::RawValue;
 
 use super::{GraphClient, GraphClientError};
 
@@ -15,28 +15,17 @@ use super::{GraphClient, GraphClientError};
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyDetail {
     pub policy: AccessPackageAssignmentPolicy,
-    pub raw: Value,
-    /// Graph's text, members in Graph's order (a `Value` sorts them), for the raw JSON view.
+    /// Graph's text, members in Graph's order (a `Value` would sort them): for the raw JSON view
+    /// and for copying the policy.
     pub raw_text: String,
 }
 
 impl PolicyDetail {
-    /// Reads the policy model out of Graph's JSON.
-    pub fn from_raw(raw: Value) -> Result<PolicyDetail, serde_json::Error> {
-        let raw_text = raw.to_string();
-        Self::read(raw, raw_text)
-    }
-
     /// Reads the policy model out of Graph's text, keeping the text.
     pub fn from_text(text: &str) -> Result<PolicyDetail, serde_json::Error> {
-        Self::read(serde_json::from_str(text)?, text.to_owned())
-    }
-
-    fn read(raw: Value, raw_text: String) -> Result<PolicyDetail, serde_json::Error> {
         Ok(PolicyDetail {
-            policy: serde_json::from_value(raw.clone())?,
-            raw,
-            raw_text,
+            policy: serde_json::from_str(text)?,
+            raw_text: text.to_owned(),
         })
     }
 }
@@ -101,7 +90,10 @@ mod tests {
             r#"{"accessPackage":{"id":"p1","displayName":"Sales"}}"#
         );
         let detail = PolicyDetail::from_text(&text).unwrap();
-        assert!(detail.raw_text.find("\"id\"") < detail.raw_text.find("\"displayName\""));
+        assert_eq!(
+            detail.raw_text, text,
+            "kept as sent, not written out again (sorted)"
+        );
         assert_eq!(detail.policy.access_package_name(), Some("Sales"));
     }
 }

@@ -63,12 +63,8 @@ impl ScrollMemory {
         format!("{SCROLL_KEY}{}", query_string(view))
     }
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok()?
-    }
-
     pub fn saved(view: &ListView) -> Option<u32> {
-        Self::storage()?
+        super::tab_storage()?
             .get_item(&Self::key(view))
             .ok()??
             .parse()
@@ -77,7 +73,7 @@ impl ScrollMemory {
     }
 
     pub fn save(view: &ListView, scroll_top: u32) {
-        if let Some(storage) = Self::storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = storage.set_item(&Self::key(view), &scroll_top.to_string());
         }
     }

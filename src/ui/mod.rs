@@ -6,6 +6,7 @@ pub mod create;
 mod error_panel;
 mod list_toolbar;
 mod list_url;
+mod page;
 mod policy_detail;
 mod policy_list;
 mod setup_page;
@@ -15,6 +16,7 @@ mod virtual_rows;
 
 pub(crate) use changed_policies::{mark_policies_changed, reload_when_restored_out_of_date};
 pub use error_panel::ErrorPanel;
+pub(crate) use page::{site_base_path, tab_storage};
 pub use policy_detail::{Names, PolicyDetailPage, PolicyDetailView, Principal};
 pub use policy_list::PolicyListPage;
 pub use setup_page::SetupPage;

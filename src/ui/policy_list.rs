@@ -33,7 +33,6 @@ pub fn PolicyListPage() -> impl IntoView {
     let view_state = use_list_view();
 
     let client = session.graph_client(Rc::new(move |wait| waiting.set(wait)));
-    super::reload_when_restored_out_of_date();
     spawn_local(async move {
         let result = list_all_policies(&client, |page, _more| {
             rows.update(|all| {

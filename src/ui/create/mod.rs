@@ -112,10 +112,6 @@ fn browser_regex(pattern: &str) -> Result<(), String> {
         })
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 fn storage_key(session: &Session) -> String {
     match session.account.get_untracked() {
         Some(account) if !session.is_demo() => {
@@ -129,7 +125,7 @@ fn storage_key(session: &Session) -> String {
 fn CreateForm() -> impl IntoView {
     let session = use_session();
     let key = StoredValue::new(storage_key(&session));
-    let restored = storage()
+    let restored = super::tab_storage()
         .and_then(|s| s.get_item(&key.get_value()).ok().flatten())
         .and_then(|text| restore_draft(&text).ok());
     let was_restored = restored.is_some();
@@ -173,7 +169,7 @@ fn CreateForm() -> impl IntoView {
         if submit.with_untracked(|s| s.created_id().is_some()) {
             return;
         }
-        if let Some(storage) = storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = match text {
                 Some(text) => storage.set_item(&key.get_value(), &text),
                 None => storage.remove_item(&key.get_value()),
@@ -186,7 +182,7 @@ fn CreateForm() -> impl IntoView {
 
     let restored_notice = RwSignal::new(was_restored);
     let discard = move |_| {
-        if let Some(storage) = storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = storage.remove_item(&key.get_value());
         }
         draft.set(PolicyDraft::default());
@@ -196,7 +192,7 @@ fn CreateForm() -> impl IntoView {
 
     let navigate = open_page;
     // A POST that was in flight when the page went away is looked for before anything else.
-    let pending = storage()
+    let pending = super::tab_storage()
         .and_then(|s| {
             s.get_item(&pending_storage_key(&key.get_value()))
                 .ok()
@@ -271,16 +267,17 @@ async fn start_from_copy(form: Form, copy: RwSignal<CopyState>, source: String) 
         .display_name()
         .unwrap_or("(unnamed policy)")
         .to_owned();
-    match copy_policy(detail.raw) {
+    let copied = serde_json::from_str(&detail.raw_text)
+        .map_err(|e| e.to_string())
+        .and_then(|raw| copy_policy(raw).map_err(|e| e.to_string()));
+    match copied {
         Ok(imported) => {
             let previous = form.draft.get_untracked();
             let replaced = (!previous.is_empty()).then(|| Box::new(previous));
             form.draft.set(imported.draft);
             copy.set(CopyState::Copied { original, replaced });
         }
-        Err(error) => copy.set(CopyState::Failed(GraphClientError::Decode(
-            error.to_string(),
-        ))),
+        Err(error) => copy.set(CopyState::Failed(GraphClientError::Decode(error))),
     }
 }
 
@@ -401,7 +398,7 @@ fn start_create(
                 *current = attempt.clone();
             }
         });
-        if let Some(storage) = storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = storage.set_item(&pending_storage_key(&key), &save_pending(&attempt));
         }
         crate::ui::mark_policies_changed();
@@ -433,7 +430,7 @@ async fn settle(
     forget_pending_if_settled(submit, &key);
     let created = submit.with_untracked(|s| s.created_id().map(str::to_owned));
     let Some(id) = created else { return };
-    if let Some(storage) = storage() {
+    if let Some(storage) = super::tab_storage() {
         let _ = storage.remove_item(&key);
     }
     if attempt.existing.is_some() {
@@ -460,7 +457,7 @@ fn forget_pending_if_settled(submit: RwSignal<SubmitState>, key: &str) {
     let settled =
         submit.with_untracked(|s| !s.in_flight() && !matches!(s, SubmitState::CheckFailed { .. }));
     if settled {
-        if let Some(storage) = storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = storage.remove_item(&pending_storage_key(key));
         }
     }
@@ -823,7 +820,7 @@ async fn settle_again(form: Form, submit: RwSignal<SubmitState>, key: String) {
     }
     forget_pending_if_settled(submit, &key);
     if let Some(id) = submit.with_untracked(|s| s.created_id().map(str::to_owned)) {
-        if let Some(storage) = storage() {
+        if let Some(storage) = super::tab_storage() {
             let _ = storage.remove_item(&key);
         }
         if let Some(window) = web_sys::window() {

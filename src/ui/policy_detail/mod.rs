@@ -260,12 +260,7 @@ fn referring_list() -> Option<String> {
     let referrer = document.referrer();
     let origin = window.location().origin().ok()?;
     let rest = referrer.strip_prefix(&origin)?;
-    let base = document
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|b| b.strip_prefix(&origin).map(str::to_owned))
-        .unwrap_or_else(|| "/".to_owned());
+    let base = crate::ui::site_base_path();
     let path = rest.split(['?', '#']).next().unwrap_or_default();
     (path == base || format!("{path}/") == base).then(|| rest.to_owned())
 }
