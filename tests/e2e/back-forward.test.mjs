@@ -58,6 +58,9 @@ describe('Back to the list (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       await page.waitForURL(`${h.site.origin}/`, { timeout: TIMEOUT });
       await page.locator('[data-testid=policy-count]').filter({ hasText: `${total + 1} policies` }).waitFor({ timeout: TIMEOUT });
       assert.equal(await page.evaluate(() => window.__leftHere === true), false, 'the list was loaded again');
+      // Loaded again by the app's own reload of the restored page (a list the cache had not kept would be a
+      // back_forward navigation, and prove nothing).
+      assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type), 'reload', 'the restored list reloaded itself');
     }));
 });
 
