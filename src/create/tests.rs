@@ -1091,3 +1091,53 @@ fn an_untouched_form_is_empty() {
     d.set_display_name("");
     assert!(d.is_empty());
 }
+
+/// The pickers and the validator agree: no kind a list offers, whoever can request, draws the
+/// validator's "this does not belong here" findings at the item added.
+#[test]
+fn every_kind_offered_is_one_the_validator_accepts_there() {
+    use StageList::*;
+    let lists = [
+        SubjectList::AllowedTargets,
+        SubjectList::OnBehalfRequestors,
+        SubjectList::Stage(0, Primary),
+        SubjectList::Stage(0, FallbackPrimary),
+        SubjectList::Stage(0, Escalation),
+        SubjectList::Stage(0, FallbackEscalation),
+        SubjectList::PrimaryReviewers,
+        SubjectList::FallbackReviewers,
+    ];
+    let misplaced = [
+        Rule::SubjectDoesNotFitRequestors,
+        Rule::SponsorsNeedConnectedOrganizationScope,
+        Rule::AttributeRuleOnlyInAutoAssignment,
+    ];
+    let mut checked = 0;
+    for who in WhoCanRequest::CHOICES {
+        for list in lists {
+            for kind in list.kinds(who) {
+                let mut draft = Template::ExternalTwoStageApproval.fill(&PolicyDraft::default());
+                draft.set_who_can_request(who.clone());
+                draft.add_subject(
+                    list,
+                    kind.subject("00000000-0000-4000-8000-000000000001"),
+                    None,
+                );
+                // Lists the choice hides (no approval stages for direct assignment) take nothing.
+                let Some(index) = list.items(&draft.policy).len().checked_sub(1) else {
+                    continue;
+                };
+                let at = format!("{}[{index}]", list.path());
+                let report = validate(&draft.policy, &context());
+                let wrong: Vec<_> = report
+                    .issues
+                    .iter()
+                    .filter(|issue| misplaced.contains(&issue.rule) && issue.path == at)
+                    .collect();
+                assert!(wrong.is_empty(), "{who:?}, {list:?}, {kind:?}: {wrong:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} combinations were checked");
+}
