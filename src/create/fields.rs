@@ -592,10 +592,8 @@ impl Text {
                             choice.text = Nullable::Value(shown.to_owned());
                             choice.localizations = match parts.next() {
                                 Some(translations) => Nullable::Value(
-                                    translations
-                                        .split(';')
-                                        .map(str::trim)
-                                        .filter(|t| !t.is_empty())
+                                    split_translations(translations)
+                                        .into_iter()
                                         .map(localized_text)
                                         .collect(),
                                 ),
@@ -653,6 +651,35 @@ fn choice_line(choice: &AccessPackageAnswerChoice) -> String {
 }
 
 /// `fr-CA: texte` → a localized text (the code is checked by validation, at its field).
+/// `fr: Oui; de: Ja` into `["fr: Oui", "de: Ja"]`. A `;` separates translations only where a
+/// language code and `:` follow it, so a translation may itself contain `;`
+/// (`fr: Oui; bien sûr; de: Ja` is two translations).
+fn split_translations(text: &str) -> Vec<&str> {
+    let starts_translation = |rest: &str| {
+        rest.split_once(':').is_some_and(|(code, _)| {
+            let code = code.trim();
+            !code.is_empty()
+                && code.len() <= 20
+                && code.starts_with(|c: char| c.is_ascii_alphabetic())
+                && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(';') {
+        if starts_translation(&text[at + 1..]) {
+            parts.push(&text[start..at]);
+            start = at + 1;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
 fn localized_text(line: &str) -> AccessPackageLocalizedText {
     let (code, text) = line.split_once(':').unwrap_or((line, ""));
     AccessPackageLocalizedText {

@@ -847,6 +847,14 @@ fn every_field_reads_back_what_it_wrote() {
         d.body()["questions"][0]["choices"][0]["localizations"],
         json!([{"languageCode": "fr", "text": "Employé"}, {"languageCode": "de", "text": "Angestellte"}])
     );
+    // a translation may contain ";": only "; code:" starts the next one, and the line reads back
+    let with_semicolon = "employee | Employee | fr: Employé; salarié; de: Angestellte\nintern";
+    Text::QuestionChoices(0).set(&mut d, with_semicolon);
+    assert_eq!(
+        d.body()["questions"][0]["choices"][0]["localizations"],
+        json!([{"languageCode": "fr", "text": "Employé; salarié"}, {"languageCode": "de", "text": "Angestellte"}])
+    );
+    assert_eq!(Text::QuestionChoices(0).get(&d), with_semicolon);
     // a translation typed with a bad code is kept and reported at the answers field
     Text::QuestionChoices(0).set(&mut d, "employee | Employee | french: Employé\nintern");
     let report = validate(&d.policy, &ValidationContext::default());
