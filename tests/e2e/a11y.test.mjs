@@ -1,32 +1,11 @@
-// axe-core (npm) on the app's pages: the policy list (demo mode, loaded; also its notice and error states), the setup
-// page and the sign-in page. No violation with impact "serious" or "critical" is allowed; every violation found (any
-// impact) is printed, so minor and moderate ones are visible in the test output too. The detail page has its own
-// axe test in detail.test.mjs.
+// axe-core (npm, lib/axe.mjs) on the app's pages: the policy list (demo mode, loaded; also its notice and error
+// states), the setup page and the sign-in page. The detail page and the create form have theirs in detail.test.mjs,
+// create.test.mjs and create-choices.test.mjs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { SUITE_TIMEOUT, useHarness, demoConfig, msalConfig } from './lib/harness.mjs';
 import { sel, waitListComplete } from './lib/pages.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** Run axe-core on the whole document; print every violation; fail on serious or critical ones. */
-async function assertNoSeriousViolations(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const lines = result.violations.map(
-    (v) => `${v.impact}: ${v.id} (${v.help}) on ${v.nodes.length} node(s): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`,
-  );
-  console.log(`# axe ${label}: ${result.passes?.length ?? '?'} rules passed, ${result.violations.length} violation(s)${lines.length ? `\n#   ${lines.join('\n#   ')}` : ''}`);
-  const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  assert.deepEqual(
-    bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('; ')})`),
-    [],
-    `${label}: no serious or critical axe-core violations`,
-  );
-  return result;
-}
+import { assertNoSeriousViolations } from './lib/axe.mjs';
 
 describe('accessibility (axe-core)', { timeout: SUITE_TIMEOUT }, () => {
   const harness = useHarness({

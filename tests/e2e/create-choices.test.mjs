@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
+import { assertNoSeriousViolations } from './lib/axe.mjs';
 import { REPO_ROOT, appRequests } from './lib/processes.mjs';
 
 const SEED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '..', 'shared', 'graph', 'seed-request.json'), 'utf8'));
@@ -116,6 +117,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       // the manager may be missing: the form says where a fallback is needed
       const issues = page.locator('[data-testid=field-issues][data-path="requestApprovalSettings.stages[0].fallbackPrimaryApprovers"]');
       await issues.filter({ hasText: 'fallback' }).waitFor({ timeout: TIMEOUT });
+      await assertNoSeriousViolations(page, 'create form (manager level chips)');
 
       // switched to service principals, the manager stays (nothing is dropped) and is flagged where it is
       await field(page, 'allowedTargetScope').selectOption('allDirectoryServicePrincipals');
@@ -233,6 +235,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       assert.deepEqual([questions, customExtensionStageSettings], [[], []]);
       assert.deepEqual({ ...rest, displayName: SEED.displayName }, SEED);
       await page.locator('[data-testid=package-chosen]').filter({ hasText: 'External Partner Workspace' }).waitFor();
+      await assertNoSeriousViolations(page, 'create form (a copy, the draft set aside)');
 
       // the draft that was there can come back …
       await page.locator('[data-testid=copy-put-back]').click();

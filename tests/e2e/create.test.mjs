@@ -3,14 +3,13 @@
 // a connection dropped after the POST was applied (the app looks, finds it, never POSTs twice), and a 403 that
 // keeps the form as typed.
 import { describe, it } from 'node:test';
-import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
+import { assertNoSeriousViolations } from './lib/axe.mjs';
 import { REPO_ROOT, GRAPH_LIST_POLICIES, appRequests, headerOf } from './lib/processes.mjs';
 
-const require = createRequire(import.meta.url);
 const SEED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '..', 'shared', 'graph', 'seed-request.json'), 'utf8'));
 const ALEX_WILBER = '7deff43e-1f17-44ef-9e5f-d516b0ba11d4';
 const MEGAN_BOWEN = '46184453-e63b-4f20-86c2-c557ed5d5df9';
@@ -314,6 +313,7 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       assert.equal((await seedNamedPolicies(emu)).length, before.length, 'nothing was created');
       assert.equal(appRequests(await emu.requests()).filter(isCreatePost).length, 1, 'a POST is never re-sent on its own');
       assert.equal(await h.page.locator(csel.submit).isEnabled(), false, 'Create policy waits for the explicit retry');
+      await assertNoSeriousViolations(h.page, 'create form (nothing found after a 503, the retry offered)');
       await h.page.locator('[data-testid=create-retry]').click();
       await h.page.waitForURL(/\/policies\/[0-9a-f-]{36}$/i, { timeout: TIMEOUT });
       const posts = appRequests(await emu.requests()).filter(isCreatePost);
@@ -480,9 +480,6 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       assert.ok((await page.locator('[data-testid=validation-summary] li').count()) >= 1, 'the summary lists it');
       await field(page, 'requestApprovalSettings.stages[0].durationBeforeAutomaticDenial').fill('14');
       assert.equal(await page.locator(csel.submit).isEnabled(), true);
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), []);
+      await assertNoSeriousViolations(page, 'create form (seed template)');
     }));
 });

@@ -2,11 +2,10 @@
 // Graph requests it takes (and that names are cached), a deleted approver, not found, copy, back, and axe-core.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
+import { assertNoSeriousViolations } from './lib/axe.mjs';
 import { GRAPH_LIST_POLICIES, appRequests } from './lib/processes.mjs';
 
-const require = createRequire(import.meta.url);
 
 const ALEX_WILBER = '7deff43e-1f17-44ef-9e5f-d516b0ba11d4';
 const MEGAN_BOWEN = '46184453-e63b-4f20-86c2-c557ed5d5df9';
@@ -273,10 +272,7 @@ describe('policy detail (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
     (await harness()).run('detail-axe', async (h) => {
       const seedId = (await h.emu.main.tenant()).seedPolicyId;
       await openDetail(h, seedId);
-      await h.page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const result = await h.page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), []);
+      await assertNoSeriousViolations(h.page, 'policy detail');
       const headings = await h.page.locator('main h1, main h2, main h3').evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
       assert.equal(headings[0], 1, 'the page starts with its h1');
       for (let i = 1; i < headings.length; i++) assert.ok(headings[i] <= headings[i - 1] + 1, `heading levels do not skip: ${headings}`);
