@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
 import { assertNoSeriousViolations } from './lib/axe.mjs';
 import { REPO_ROOT, GRAPH_LIST_POLICIES, appRequests, headerOf } from './lib/processes.mjs';
@@ -406,6 +408,49 @@ describe('create a policy (demo mode)', { timeout: SUITE_TIMEOUT }, () => {
       assert.equal(posts.length, 1);
       assert.equal(posts[0].status, 201, JSON.stringify(posts[0].body));
       assert.deepEqual(posts[0].body, body);
+    }));
+
+  it('exported for other tools: the curl command, run, creates the policy; HTTP, PowerShell and Terraform carry the body exactly', async () =>
+    (await harness()).run('create-export', async (h) => {
+      const { page } = h;
+      const emu = h.emu.main;
+      await openForm(h);
+      await page.locator(csel.template('external-two-stage')).click();
+      const name = 'Partner access ${env} (from curl)';
+      await field(page, 'displayName').fill(name);
+      const body = await previewBody(page);
+      await page.locator('[data-testid=export] summary').click();
+      const code = page.locator('[data-testid=export-code]');
+      const exported = {};
+      for (const format of ['http', 'curl', 'powershell', 'terraform']) {
+        await page.locator('[data-testid=export-format]').selectOption(format);
+        await page.waitForFunction((f) => document.querySelector('[data-testid=export-format]').value === f, format);
+        exported[format] = await code.textContent();
+        const link = page.locator('[data-testid=download-export]');
+        assert.equal(decodeURIComponent((await link.getAttribute('href')).replace(/^data:text\/plain;charset=utf-8,/, '')), exported[format], `${format}: Download is the text shown`);
+        assert.match(await link.getAttribute('download'), /\.(http|sh|ps1|tf)$/);
+      }
+      const url = `${emu.graphBaseUrl}/identityGovernance/entitlementManagement/assignmentPolicies`;
+      // HTTP: the request line, the header, a blank line, the body
+      const [head, httpBody] = exported.http.split('\n\n');
+      assert.deepEqual(head.split('\n'), [`POST ${url}`, 'Content-Type: application/json']);
+      assert.deepEqual(JSON.parse(httpBody), body);
+      // PowerShell: the literal here-string holds the body
+      assert.deepEqual(JSON.parse(exported.powershell.split("$body = @'\n")[1].split("\n'@\n")[0]), body);
+      assert.ok(exported.powershell.includes(`Invoke-MgGraphRequest -Method POST -Uri '${url}' -Body $body`), exported.powershell);
+      // Terraform: the heredoc holds the body, template sequences escaped
+      const heredoc = exported.terraform.split('<<-POLICY_JSON\n')[1].split('\n  POLICY_JSON')[0];
+      assert.ok(heredoc.includes('$${env}'), 'Terraform would read ${ as a template');
+      assert.deepEqual(JSON.parse(heredoc.replaceAll('$${', '${').replaceAll('%%{', '%{')), body);
+      // curl: run as bash against the emulator, it creates the policy, with the body exactly
+      await emu.clearRequests();
+      const { stdout } = await promisify(execFile)('bash', ['-c', exported.curl], { env: { ...process.env, TOKEN: 'unused-in-demo-mode' } });
+      const created = JSON.parse(stdout);
+      assert.equal(created.displayName, name, 'the quoted heredoc left ${env} alone');
+      const posts = appRequests(await emu.requests()).filter(isCreatePost);
+      assert.equal(posts.length, 1);
+      assert.deepEqual(posts[0].body, body, 'curl sent the previewed body exactly');
+      assert.ok((await emu.tenant()).assignmentPolicies.some((p) => p.id === created.id));
     }));
 
   it('each validation rule shows its message at its field', async () =>

@@ -12,6 +12,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_query_map;
 use policy_model::{
     detail::referenced_principals,
+    requests::{export_create_request, ExportFormat},
     validate::{validate, ValidationContext, ValidationReport},
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -860,7 +861,65 @@ fn Preview() -> impl IntoView {
             </div>
             <p class="hint">"POST /identityGovernance/entitlementManagement/assignmentPolicies"</p>
             <pre data-testid="create-preview" tabindex="0" aria-label="The JSON that will be sent">{move || body.get()}</pre>
+            <Export body=body/>
         </section>
+    }
+}
+
+/// The same create request for another tool (HTTP, curl, PowerShell, Terraform), with Copy and
+/// Download: to create the policy from a script, a pipeline or another tenant's shell.
+#[component]
+fn Export(body: Memo<String>) -> impl IntoView {
+    let form = Form::get();
+    let base = form.client().base_url().to_owned();
+    let format = RwSignal::new(ExportFormat::Http);
+    let code = Memo::new(move |_| {
+        let name = form
+            .draft
+            .with(|d| d.policy.display_name().map(str::to_owned));
+        export_create_request(format.get(), &base, &body.get(), name.as_deref())
+    });
+    let copied = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = code.get_untracked();
+        spawn_local(async move {
+            copied.set(match write_clipboard(&text).await {
+                Ok(()) => "Copied".into(),
+                Err(_) => "Could not copy: select the text and copy it instead.".into(),
+            });
+        });
+    };
+    let options = ExportFormat::ALL
+        .into_iter()
+        .map(|f| view! { <option value=f.key()>{f.label()}</option> })
+        .collect_view();
+    view! {
+        <details class="export" data-testid="export">
+            <summary>"Create it from a script: HTTP, curl, PowerShell, Terraform"</summary>
+            <div class="raw-json-head">
+                <label>
+                    "Format "
+                    <select data-testid="export-format" on:change=move |ev| {
+                        if let Some(f) = ExportFormat::from_key(&event_target_value(&ev)) {
+                            format.set(f);
+                            copied.set(String::new());
+                        }
+                    }>
+                        {options}
+                    </select>
+                </label>
+                <button type="button" data-testid="copy-export" on:click=copy>"Copy"</button>
+                <a data-testid="download-export" download=move || format.get().file_name()
+                    href=move || format!(
+                        "data:text/plain;charset=utf-8,{}",
+                        String::from(js_sys::encode_uri_component(&code.get())),
+                    )>
+                    "Download"
+                </a>
+                <span class="copy-status" role="status">{move || copied.get()}</span>
+            </div>
+            <pre data-testid="export-code" tabindex="0" aria-label="The create request for the chosen tool">{move || code.get()}</pre>
+        </details>
     }
 }
 

@@ -6,9 +6,11 @@
 //! never `accessPackages/{id}/assignmentPolicies`, which users report answers 404.
 
 mod body;
+mod export;
 mod url;
 
 pub use body::{create_body, update_body};
+pub use export::{export_create_request, ExportFormat};
 pub use url::{
     access_packages_with_policies_url, get_policy_url, list_policies_url, policy_url,
     ListPoliciesOptions, ACCESS_PACKAGES_PATH, DEFAULT_LIST_EXPAND, GET_POLICY_EXPAND,
