@@ -835,9 +835,37 @@ async fn settle_again(form: Form, submit: RwSignal<SubmitState>, key: String) {
 fn Preview() -> impl IntoView {
     let form = Form::get();
     let body = Memo::new(move |_| form.draft.with(PolicyDraft::body_text));
+    view! {
+        <section class="create-preview" aria-labelledby="preview-head">
+            <div class="raw-json-head">
+                <h2 id="preview-head">"Request body"</h2>
+                <CopyAndDownload text=body file_name=Signal::stored("assignment-policy.json")
+                    media="application/json" test_id="body"/>
+            </div>
+            <p class="hint">"POST /identityGovernance/entitlementManagement/assignmentPolicies"</p>
+            <pre data-testid="create-preview" tabindex="0" aria-label="The JSON that will be sent">{move || body.get()}</pre>
+            <Export body=body/>
+        </section>
+    }
+}
+
+/// "Copy" and "Download" for a text, and what became of the copy. `test_id` names the pair
+/// (`copy-{test_id}`, `download-{test_id}`).
+#[component]
+fn CopyAndDownload(
+    text: Memo<String>,
+    file_name: Signal<&'static str>,
+    media: &'static str,
+    test_id: &'static str,
+) -> impl IntoView {
     let copied = RwSignal::new(String::new());
+    // A new text makes the last "Copied" stale.
+    Effect::new(move |_| {
+        text.track();
+        copied.set(String::new());
+    });
     let copy = move |_| {
-        let text = body.get_untracked();
+        let text = text.get_untracked();
         spawn_local(async move {
             copied.set(match write_clipboard(&text).await {
                 Ok(()) => "Copied".into(),
@@ -846,23 +874,15 @@ fn Preview() -> impl IntoView {
         });
     };
     view! {
-        <section class="create-preview" aria-labelledby="preview-head">
-            <div class="raw-json-head">
-                <h2 id="preview-head">"Request body"</h2>
-                <button type="button" data-testid="copy-body" on:click=copy>"Copy"</button>
-                <a data-testid="download-body" download="assignment-policy.json"
-                    href=move || format!(
-                        "data:application/json;charset=utf-8,{}",
-                        String::from(js_sys::encode_uri_component(&body.get())),
-                    )>
-                    "Download"
-                </a>
-                <span class="copy-status" role="status">{move || copied.get()}</span>
-            </div>
-            <p class="hint">"POST /identityGovernance/entitlementManagement/assignmentPolicies"</p>
-            <pre data-testid="create-preview" tabindex="0" aria-label="The JSON that will be sent">{move || body.get()}</pre>
-            <Export body=body/>
-        </section>
+        <button type="button" data-testid=format!("copy-{test_id}") on:click=copy>"Copy"</button>
+        <a data-testid=format!("download-{test_id}") download=move || file_name.get()
+            href=move || format!(
+                "data:{media};charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&text.get())),
+            )>
+            "Download"
+        </a>
+        <span class="copy-status" role="status">{move || copied.get()}</span>
     }
 }
 
@@ -879,16 +899,6 @@ fn Export(body: Memo<String>) -> impl IntoView {
             .with(|d| d.policy.display_name().map(str::to_owned));
         export_create_request(format.get(), &base, &body.get(), name.as_deref())
     });
-    let copied = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = code.get_untracked();
-        spawn_local(async move {
-            copied.set(match write_clipboard(&text).await {
-                Ok(()) => "Copied".into(),
-                Err(_) => "Could not copy: select the text and copy it instead.".into(),
-            });
-        });
-    };
     let options = ExportFormat::ALL
         .into_iter()
         .map(|f| view! { <option value=f.key()>{f.label()}</option> })
@@ -902,21 +912,13 @@ fn Export(body: Memo<String>) -> impl IntoView {
                     <select data-testid="export-format" on:change=move |ev| {
                         if let Some(f) = ExportFormat::from_key(&event_target_value(&ev)) {
                             format.set(f);
-                            copied.set(String::new());
                         }
                     }>
                         {options}
                     </select>
                 </label>
-                <button type="button" data-testid="copy-export" on:click=copy>"Copy"</button>
-                <a data-testid="download-export" download=move || format.get().file_name()
-                    href=move || format!(
-                        "data:text/plain;charset=utf-8,{}",
-                        String::from(js_sys::encode_uri_component(&code.get())),
-                    )>
-                    "Download"
-                </a>
-                <span class="copy-status" role="status">{move || copied.get()}</span>
+                <CopyAndDownload text=code file_name=Signal::derive(move || format.get().file_name())
+                    media="text/plain" test_id="export"/>
             </div>
             <pre data-testid="export-code" tabindex="0" aria-label="The create request for the chosen tool">{move || code.get()}</pre>
         </details>
