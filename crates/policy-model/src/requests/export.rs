@@ -83,8 +83,7 @@ pub fn export_create_request(
             format!("POST {url}\nContent-Type: application/json\n\n{body}\n")
         }
         ExportFormat::Curl => format!(
-            "# A token with EntitlementManagement.ReadWrite.All, for example:\n\
-             #   TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)\n\
+            "# $TOKEN: an access token for Microsoft Graph with EntitlementManagement.ReadWrite.All\n\
              curl --fail-with-body -sS -X POST {url} \\\n  \
              -H \"Authorization: Bearer $TOKEN\" \\\n  \
              -H 'Content-Type: application/json' \\\n  \
