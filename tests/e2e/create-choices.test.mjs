@@ -3,30 +3,16 @@
 // with their translations typed key by key (new lines and all). Demo mode against the emulator.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
 import { assertNoSeriousViolations } from './lib/axe.mjs';
-import { REPO_ROOT, appRequests } from './lib/processes.mjs';
-
-const SEED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '..', 'shared', 'graph', 'seed-request.json'), 'utf8'));
+import { SEED, isCreatePost, field, picker, previewBody, openForm } from './lib/create-form.mjs';
+import { appRequests } from './lib/processes.mjs';
 
 const ALEX_WILBER = '7deff43e-1f17-44ef-9e5f-d516b0ba11d4';
 const PACKAGE_SEARCH = 'External';
 
-const field = (page, path) => page.locator(`[data-field="${path}"]`);
-const picker = (page, list) => page.locator(`[data-testid=picker][data-list="${list}"]`);
-const preview = async (page) => JSON.parse(await page.locator('[data-testid=create-preview]').textContent());
 const kindsOf = async (page, list) =>
   picker(page, list).locator('[data-testid=picker-kind] option').allTextContents();
-const isCreatePost = (e) => String(e.method).toUpperCase() === 'POST' && /\/assignmentPolicies\/?$/.test(String(e.path));
-
-async function openForm(h) {
-  await h.page.goto(`${h.site.origin}/policies/new`);
-  await h.page.evaluate(() => sessionStorage.clear());
-  await h.page.reload();
-  await h.page.locator('[data-testid=create-page]').waitFor({ state: 'visible', timeout: TIMEOUT });
-}
 
 async function basics(page, name) {
   await field(page, 'displayName').fill(name);
@@ -71,7 +57,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       await fallback.locator(`[data-testid=pick-option][data-id="${ALEX_WILBER}"]`).click();
       await field(page, 'expiration.type').selectOption('never');
 
-      const body = await preview(page);
+      const body = await previewBody(page);
       assert.equal(body.allowedTargetScope, 'allDirectoryAgentIdentities');
       assert.deepEqual(body.requestApprovalSettings.stages[0].primaryApprovers,
         [{ '@odata.type': '#microsoft.graph.targetAgentIdentitySponsorsOrOwners' }]);
@@ -100,7 +86,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       const level = onBehalf.locator('[data-testid=manager-level]');
       assert.deepEqual(await level.locator('option').allTextContents(), ['Direct manager', 'Second level', 'Third level', 'Fourth level']);
       await level.selectOption('3');
-      assert.deepEqual((await preview(page)).requestorSettings.onBehalfRequestors,
+      assert.deepEqual((await previewBody(page)).requestorSettings.onBehalfRequestors,
         [{ '@odata.type': '#microsoft.graph.targetManager', managerLevel: 3 }]);
       await onBehalf.locator('[data-testid=chip]').filter({ hasText: 'third-level manager' }).waitFor();
 
@@ -111,7 +97,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       const approverLevel = primary.locator('[data-testid=manager-level]');
       assert.deepEqual(await approverLevel.locator('option').allTextContents(), ['Direct manager', 'Second level']);
       await approverLevel.selectOption('2');
-      const body = await preview(page);
+      const body = await previewBody(page);
       assert.deepEqual(body.requestApprovalSettings.stages[0].primaryApprovers,
         [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 2 }]);
       // the manager may be missing: the form says where a fallback is needed
@@ -123,7 +109,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       await field(page, 'allowedTargetScope').selectOption('allDirectoryServicePrincipals');
       const approverIssues = page.locator('[data-testid=field-issues][data-path="requestApprovalSettings.stages[0].primaryApprovers"]');
       await approverIssues.filter({ hasText: 'This policy is for service principals' }).waitFor({ timeout: TIMEOUT });
-      assert.deepEqual((await preview(page)).requestApprovalSettings.stages[0].primaryApprovers,
+      assert.deepEqual((await previewBody(page)).requestApprovalSettings.stages[0].primaryApprovers,
         [{ '@odata.type': '#microsoft.graph.requestorManager', managerLevel: 2 }]);
       assert.match(await page.locator('[data-testid=field-issues][data-path="requestorSettings.onBehalfRequestors"]').textContent(),
         /Warning: This policy is for service principals, and the target's manager applies only to users/);
@@ -147,7 +133,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
         'admin | Administrator | fr: Administrateur; de: Verwalter\nreader | Reader | fr: Lecteur',
         'the new line and every space typed are still there');
       await field(page, 'questions[0].localizations').pressSequentially('fr: Quel rôle ?');
-      const body = await preview(page);
+      const body = await previewBody(page);
       const question = body.questions[0];
       assert.equal(question['@odata.type'], '#microsoft.graph.accessPackageMultipleChoiceQuestion');
       assert.deepEqual(question.choices.map((c) => [c.actualValue, c.text, c.localizations]), [
@@ -179,7 +165,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       assert.equal(await stages.count(), 2);
       assert.equal(await stages.nth(0).locator('[data-testid=note]').count(), 0, 'stage 1 is an ordinary stage');
       assert.match(await stages.nth(1).locator('[data-testid=note]').textContent(), /dynamic approval stage/i);
-      assert.deepEqual(await preview(page), body, 'the preview keeps the stage as imported');
+      assert.deepEqual(await previewBody(page), body, 'the preview keeps the stage as imported');
     }));
 
   it('looking at another "who can request" choice sets the people picked and the rule typed aside, and brings them back', async () =>
@@ -201,16 +187,16 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       await field(page, 'allowedTargetScope').selectOption('allMemberUsers');
       const note = page.locator('[data-testid=set-aside]');
       assert.match(await note.textContent(), /1 user or group .*membership rule/);
-      const body = await preview(page);
+      const body = await previewBody(page);
       assert.deepEqual(body.specificAllowedTargets, [], 'what is set aside is not sent');
       assert.equal(body.automaticRequestSettings, undefined);
 
       await field(page, 'allowedTargetScope').selectOption('specificDirectoryUsers');
       await targets.locator('[data-testid=chip]').filter({ hasText: 'Alex Wilber' }).waitFor();
-      assert.deepEqual((await preview(page)).specificAllowedTargets, [{ '@odata.type': '#microsoft.graph.singleUser', userId: ALEX_WILBER }]);
+      assert.deepEqual((await previewBody(page)).specificAllowedTargets, [{ '@odata.type': '#microsoft.graph.singleUser', userId: ALEX_WILBER }]);
       await field(page, 'allowedTargetScope').selectOption('automatic');
       assert.equal(await field(page, 'specificAllowedTargets').inputValue(), '(user.department -eq "Sales")', 'the rule typed is back');
-      assert.equal((await preview(page)).automaticRequestSettings.gracePeriodBeforeAccessRemoval, 'P7D');
+      assert.equal((await previewBody(page)).automaticRequestSettings.gracePeriodBeforeAccessRemoval, 'P7D');
     }));
 
   it('"Copy to a new policy" on a policy\'s page fills the form with a copy (named so), keeps a draft that was there, and creates it once', async () =>
@@ -228,7 +214,7 @@ describe('create form: choices that fit who can request (demo mode)', { timeout:
       await page.locator('[data-testid=copy-done]').waitFor({ timeout: TIMEOUT });
       assert.equal(new URL(page.url()).search, '', 'a reload keeps the draft instead of copying again');
       assert.match(await page.locator('[data-testid=copy-done]').textContent(), new RegExp(`copy of “${SEED.displayName}”`));
-      const body = await preview(page);
+      const body = await previewBody(page);
       assert.equal(body.displayName, `${SEED.displayName} (copy)`);
       // everything else is the original's (read with its questions and extensions expanded: none)
       const { questions, customExtensionStageSettings, ...rest } = body;

@@ -3,15 +3,12 @@
 // reload, and the new policy opens.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, msalConfig } from './lib/harness.mjs';
+import { SEED, isCreatePost } from './lib/create-form.mjs';
 import { sel, completeOpLogin } from './lib/pages.mjs';
 import { GRAPH_SCOPES, TENANT_ID } from './lib/op.mjs';
-import { REPO_ROOT, appRequests, headerOf, parseAuthSummary } from './lib/processes.mjs';
+import { appRequests, headerOf, parseAuthSummary } from './lib/processes.mjs';
 
-const SEED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '..', 'shared', 'graph', 'seed-request.json'), 'utf8'));
-const isCreatePost = (e) => String(e.method).toUpperCase() === 'POST' && /\/identityGovernance\/entitlementManagement\/assignmentPolicies\/?$/.test(String(e.path));
 
 describe('create a policy, signed in', { timeout: SUITE_TIMEOUT }, () => {
   const harness = useHarness({

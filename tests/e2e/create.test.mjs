@@ -10,17 +10,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig } from './lib/harness.mjs';
 import { assertNoSeriousViolations } from './lib/axe.mjs';
+import { SEED, isCreatePost, field, picker, previewBody, openForm } from './lib/create-form.mjs';
 import { REPO_ROOT, GRAPH_LIST_POLICIES, appRequests, headerOf } from './lib/processes.mjs';
 
-const SEED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '..', 'shared', 'graph', 'seed-request.json'), 'utf8'));
 const ALEX_WILBER = '7deff43e-1f17-44ef-9e5f-d516b0ba11d4';
 const MEGAN_BOWEN = '46184453-e63b-4f20-86c2-c557ed5d5df9';
 const SALES = '1623f912-5e86-41c2-af47-39dd67582b66';
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 const csel = {
-  page: '[data-testid=create-page]',
-  preview: '[data-testid=create-preview]',
   submit: '[data-testid=create-submit]',
   status: '[data-testid=submit-status]',
   template: (key) => `[data-testid=template-${key}]`,
@@ -29,20 +27,6 @@ const csel = {
   importApply: '[data-testid=import-apply]',
   detail: '[data-testid=detail-page]',
 };
-
-const isCreatePost = (e) => String(e.method).toUpperCase() === 'POST' && /\/identityGovernance\/entitlementManagement\/assignmentPolicies\/?$/.test(String(e.path));
-
-/** A fresh form: no saved draft from an earlier test. */
-async function openForm(h) {
-  await h.page.goto(`${h.site.origin}/policies/new`);
-  await h.page.evaluate(() => sessionStorage.clear());
-  await h.page.reload();
-  await h.page.locator(csel.page).waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-async function previewBody(page) {
-  return JSON.parse(await page.locator(csel.preview).textContent());
-}
 
 async function seedNamedPolicies(emu) {
   const tenant = await emu.tenant();
@@ -74,8 +58,6 @@ async function assertOnePost(emu, id) {
   return log;
 }
 
-const field = (page, path) => page.locator(`[data-field="${path}"]`);
-const picker = (page, list) => page.locator(`[data-testid=picker][data-list="${list}"]`);
 
 /** In a picker: choose the kind, search, and pick the row with this id. */
 async function pick(page, list, kind, text, id) {

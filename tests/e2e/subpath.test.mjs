@@ -8,6 +8,7 @@ import path from 'node:path';
 import { SUITE_TIMEOUT, TIMEOUT, useHarness, demoConfig, msalConfig } from './lib/harness.mjs';
 import { REPO_ROOT, appRequests } from './lib/processes.mjs';
 import { sel, completeOpLogin } from './lib/pages.mjs';
+import { isCreatePost } from './lib/create-form.mjs';
 
 const BASE = '/desk/';
 const SITE = path.resolve(REPO_ROOT, process.env.SUBPATH_SITE_DIR || 'target/site-subpath');
@@ -61,7 +62,7 @@ describe('a site built for a sub-path (demo mode)', { timeout: SUITE_TIMEOUT }, 
       await submit.click();
       await page.waitForURL(new RegExp(`${BASE}policies/[0-9a-f-]{36}$`, 'i'), { timeout: TIMEOUT });
       await page.locator('[data-testid=detail-page] h1').filter({ hasText: `${first.displayName} (copy)` }).waitFor({ timeout: TIMEOUT });
-      const posts = appRequests(await emu.requests()).filter((e) => String(e.method).toUpperCase() === 'POST' && /assignmentPolicies\/?$/.test(String(e.path)));
+      const posts = appRequests(await emu.requests()).filter(isCreatePost);
       assert.equal(posts.length, 1);
 
       await page.locator('[data-testid=back-to-policies]').click();
