@@ -181,27 +181,29 @@ impl PolicyDraft {
         let rule = count(|t| matches!(t, SubjectSet::AttributeRuleMembers(_)));
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        if people > 0 {
-            parts.push(format!(
-                "{} (specific users and groups)",
-                plural(people, "user or group", "users and groups")
-            ));
-        }
-        if organizations > 0 {
-            parts.push(format!(
-                "{} (specific connected organizations)",
-                plural(
-                    organizations,
-                    "connected organization",
-                    "connected organizations"
-                )
-            ));
-        }
-        if principals > 0 {
-            parts.push(format!(
-                "{} (specific service principals)",
-                plural(principals, "service principal", "service principals")
-            ));
+        for (n, one, many, choice) in [
+            (
+                people,
+                "user or group",
+                "users and groups",
+                "specific users and groups",
+            ),
+            (
+                organizations,
+                "connected organization",
+                "connected organizations",
+                "specific connected organizations",
+            ),
+            (
+                principals,
+                "service principal",
+                "service principals",
+                "specific service principals",
+            ),
+        ] {
+            if n > 0 {
+                parts.push(format!("{} ({choice})", plural(n, one, many)));
+            }
         }
         if rule > 0 || self.set_aside.automatic.is_some() {
             parts.push("the membership rule and its settings (automatic assignment)".to_owned());
